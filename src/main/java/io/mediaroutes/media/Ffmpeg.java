@@ -1,0 +1,92 @@
+package io.mediaroutes.media;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * Runs the ffmpeg and ffprobe binaries shipped in the org.bytedeco:ffmpeg jar (extracted on first use),
+ * so a fresh machine needs no system install. Arguments go to the process as a list, never through a
+ * shell, so names with spaces, quotes or unicode are passed as they are.
+ */
+public final class Ffmpeg {
+
+    /** What a finished process left: its exit code, its stdout, and the tail of its stderr. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+
+        /** The last non-empty stderr line: ffmpeg's own reason for failing. */
+        public String reason() {
+            String[] lines = stderr.strip().split("\\R");
+            return lines.length == 0 || lines[lines.length - 1].isBlank() ? "exit code " + exitCode : lines[lines.length - 1].strip();
+        }
+    }
+
+    private static volatile String ffmpegPath;
+    private static volatile String ffprobePath;
+
+    private Ffmpeg() {}
+
+    public static String ffmpeg() {
+        if (ffmpegPath == null) {
+            ffmpegPath = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        }
+        return ffmpegPath;
+    }
+
+    public static String ffprobe() {
+        if (ffprobePath == null) {
+            ffprobePath = Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
+        }
+        return ffprobePath;
+    }
+
+    public static Result ffmpeg(List<String> args, Duration timeout) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ffmpeg(), "-hide_banner", "-nostdin", "-y"));
+        command.addAll(args);
+        return run(command, timeout);
+    }
+
+    public static Result ffprobe(List<String> args, Duration timeout) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ffprobe(), "-hide_banner"));
+        command.addAll(args);
+        return run(command, timeout);
+    }
+
+    /** Output goes to temp files, not pipes, so a chatty process can never block on a full pipe. */
+    private static Result run(List<String> command, Duration timeout) throws IOException {
+        Path out = Files.createTempFile("ffmpeg-", ".out");
+        Path err = Files.createTempFile("ffmpeg-", ".err");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                return new Result(-1, "", "timed out after " + timeout.toSeconds() + " s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), tail(err, 8192));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command.get(0), e);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static String tail(Path file, int max) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int from = Math.max(0, bytes.length - max);
+        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    }
+}

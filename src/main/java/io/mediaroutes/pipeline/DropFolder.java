@@ -1,0 +1,80 @@
+package io.mediaroutes.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a drop goes when its video is done: delivered drops move to the done folder; failed drops move to
+ * the error folder with {@code <name>.error.json} beside them saying what failed and why. Nothing is deleted.
+ */
+@Component("dropFolder")
+public class DropFolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DropFolder.class);
+
+    private final Path doneDir;
+    private final Path errorDir;
+    private final ObjectMapper json;
+
+    public DropFolder(@Value("${mediaroutes.drop.done-dir}") Path doneDir,
+            @Value("${mediaroutes.drop.error-dir}") Path errorDir, ObjectMapper json) {
+        this.doneDir = doneDir;
+        this.errorDir = errorDir;
+        this.json = json;
+    }
+
+    public void archive(String path) throws IOException {
+        Path moved = moveInto(Path.of(path), doneDir);
+        LOG.info("Delivered {}; the drop is now in {}", Path.of(path).getFileName(), moved);
+    }
+
+    /**
+     * Moves the drop into the error folder and writes the reason beside it.
+     *
+     * @param step what the pipeline was doing, e.g. the job state it had reached
+     */
+    public void reject(String path, String step, String videoId, String reason) throws IOException {
+        if (path == null) {
+            LOG.error("Failed at step {} before the drop was recorded: {}", step, reason);
+            return;
+        }
+        Path source = Path.of(path);
+        Path moved = moveInto(source, errorDir);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("file", source.getFileName().toString());
+        error.put("step", step);
+        error.put("videoId", videoId);
+        error.put("reason", reason);
+        error.put("failedAt", Instant.now().toString());
+        Path report = moved.resolveSibling(moved.getFileName() + ".error.json");
+        Path temp = report.resolveSibling("." + report.getFileName() + ".part");
+        json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), error);
+        Files.move(temp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LOG.warn("Rejected {} at step {}: {} (see {})", source.getFileName(), step, reason, report);
+    }
+
+    /** Moves a file into a folder, keeping its name, or adding a counter if that name is taken. */
+    private static Path moveInto(Path file, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String name = file.getFileName().toString();
+        Path target = dir.resolve(name);
+        for (int n = 1; Files.exists(target); n++) {
+            target = dir.resolve(n + "-" + name);
+        }
+        if (!Files.exists(file)) {
+            LOG.warn("{} is gone from the drop folder; nothing to move", file);
+            return target;
+        }
+        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

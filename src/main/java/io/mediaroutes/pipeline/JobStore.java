@@ -1,0 +1,111 @@
+package io.mediaroutes.pipeline;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pipeline's in-flight videos (table pipeline_job). Each step the routes complete is recorded here, so
+ * after a restart every video resumes at the step it reached and Create Video is never called twice for a
+ * drop. Jobs travel through the routes as maps: {@code id, name, path, videoId, uploadUri, state}.
+ *
+ * <p>States: NEW → CREATED (video exists) → UPLOADED (bytes sent) → PROCESSING (marked complete, polled)
+ * → DELIVERED, or FAILED with the reason.
+ */
+@Component("jobs")
+public class JobStore {
+
+    private final JdbcTemplate jdbc;
+
+    public JobStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a newly taken drop, or returns the job already recorded for it. */
+    public Map<String, Object> register(String source, String name, String path) {
+        try {
+            jdbc.update("INSERT INTO pipeline_job (id, source, name, path, state, created_at, updated_at) VALUES (?, ?, ?, ?, 'NEW', ?, ?)",
+                    UUID.randomUUID().toString(), source, name, path, now(), now());
+        } catch (DuplicateKeyException alreadyTaken) {
+            // the same drop again: carry on with the job we have
+        }
+        return list("SELECT * FROM pipeline_job WHERE source = ?", source).get(0);
+    }
+
+    /** The body of Create Video for this job. */
+    public Map<String, Object> createVideoRequest(Map<String, Object> job) {
+        return Map.of("OriginalFileName", job.get("name"));
+    }
+
+    /** Create Video answered: keep the video id and the UploadUri. */
+    public Map<String, Object> created(Map<String, Object> job, Map<String, Object> video) {
+        jdbc.update("UPDATE pipeline_job SET video_id = ?, upload_uri = ?, state = 'CREATED', updated_at = ? WHERE id = ?",
+                video.get("Id"), video.get("UploadUri"), now(), job.get("id"));
+        return find((String) job.get("id"));
+    }
+
+    public Map<String, Object> uploaded(Map<String, Object> job) {
+        return advance(job, "UPLOADED");
+    }
+
+    public Map<String, Object> processing(Map<String, Object> job) {
+        return advance(job, "PROCESSING");
+    }
+
+    public Map<String, Object> delivered(Map<String, Object> job) {
+        return advance(job, "DELIVERED");
+    }
+
+    public void failed(Map<String, Object> job, String reason) {
+        jdbc.update("UPDATE pipeline_job SET state = 'FAILED', error = ?, updated_at = ? WHERE id = ?",
+                reason == null || reason.length() <= 4000 ? reason : reason.substring(0, 4000), now(), job.get("id"));
+    }
+
+    /** Jobs taken but not yet marked complete: a restart finishes their ingest. */
+    public List<Map<String, Object>> unfinishedIngests() {
+        return list("SELECT * FROM pipeline_job WHERE state IN ('NEW', 'CREATED', 'UPLOADED') ORDER BY created_at");
+    }
+
+    /** Jobs the service is processing: the poll asks for their Status. */
+    public List<Map<String, Object>> inProcessing() {
+        return list("SELECT * FROM pipeline_job WHERE state = 'PROCESSING' ORDER BY updated_at");
+    }
+
+    public Map<String, Object> find(String id) {
+        return list("SELECT * FROM pipeline_job WHERE id = ?", id).get(0);
+    }
+
+    private Map<String, Object> advance(Map<String, Object> job, String state) {
+        jdbc.update("UPDATE pipeline_job SET state = ?, updated_at = ? WHERE id = ?", state, now(), job.get("id"));
+        return find((String) job.get("id"));
+    }
+
+    private List<Map<String, Object>> list(String sql, Object... args) {
+        return jdbc.queryForList(sql, args).stream().map(JobStore::job).toList();
+    }
+
+    /** Column names differ in case between H2 and PostgreSQL; jobs use fixed camelCase keys. */
+    private static Map<String, Object> job(Map<String, Object> row) {
+        Map<String, Object> lower = new LinkedHashMap<>();
+        row.forEach((k, v) -> lower.put(k.toLowerCase(), v));
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("id", lower.get("id"));
+        job.put("name", lower.get("name"));
+        job.put("path", lower.get("path"));
+        job.put("videoId", lower.get("video_id"));
+        job.put("uploadUri", lower.get("upload_uri"));
+        job.put("state", lower.get("state"));
+        job.put("error", lower.get("error"));
+        return job;
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+}

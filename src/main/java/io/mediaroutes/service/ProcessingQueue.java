@@ -1,0 +1,149 @@
+package io.mediaroutes.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.insights.VideoIndex;
+import io.mediaroutes.media.Aes256Ctr;
+import io.mediaroutes.media.MediaProbe;
+import io.mediaroutes.storage.BlobStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The durable processing queue: videos marked complete wait in the database as QUEUED; a worker claims one
+ * (compare-and-set to PROCESSING), processes it, and records COMPLETED or FAILED with ffmpeg's reason.
+ * Concurrency is bounded (one job per core by default); after a restart, interrupted jobs are redone.
+ */
+@Component
+public class ProcessingQueue implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessingQueue.class);
+
+    private final VideoRepository videos;
+    private final BlobStore blobs;
+    private final ServiceProperties.Processing settings;
+    private final ObjectMapper json;
+    private final Semaphore slots;
+    private ExecutorService workers;
+    private volatile boolean running;
+
+    public ProcessingQueue(VideoRepository videos, BlobStore blobs, ServiceProperties props, ObjectMapper json) {
+        this.videos = videos;
+        this.blobs = blobs;
+        this.settings = props.processing();
+        this.json = json;
+        this.slots = new Semaphore(settings.threads());
+    }
+
+    @Override
+    public void start() {
+        int requeued = videos.requeueInterrupted();
+        if (requeued > 0) {
+            LOG.info("Requeued {} video(s) whose processing was interrupted", requeued);
+        }
+        workers = Executors.newFixedThreadPool(settings.threads(), r -> new Thread(r, "video-processing"));
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Claims as many queued videos as there are free workers. */
+    @Scheduled(fixedDelayString = "${mediaroutes.service.processing.poll-interval:500}")
+    public void claim() {
+        if (!running || !settings.enabled()) {
+            return;
+        }
+        for (String id : videos.queued(Math.max(1, slots.availablePermits()))) {
+            if (!slots.tryAcquire()) {
+                return;
+            }
+            if (!videos.transition(id, Video.State.QUEUED, Video.State.PROCESSING)) {
+                slots.release();
+                continue;
+            }
+            workers.execute(() -> {
+                try {
+                    process(id);
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+    }
+
+    void process(String id) {
+        Video video = videos.find(id).orElse(null);
+        if (video == null) {
+            return; // deleted while queued
+        }
+        Path decrypted = null;
+        try {
+            Path input = blobs.localCopy(video.container(), video.fileName());
+            if ("AES256".equals(video.inputEncryption())) {
+                decrypted = decrypt(video, input);
+                input = decrypted;
+            }
+            videos.progress(id, 10);
+            MediaProbe.Info info = MediaProbe.probe(input);
+            byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(VideoIndex.processed(video, info));
+            blobs.putBlob(video.container(), VideoIndex.BLOB, new ByteArrayInputStream(index));
+            videos.completed(id, info.wholeSeconds());
+            LOG.info("Video {} processed: {} s, {}x{}", id, info.wholeSeconds(), info.width(), info.height());
+        } catch (MediaProbe.NotAVideoException e) {
+            LOG.warn("Video {} failed: {}", id, e.getMessage());
+            videos.failed(id, "Not a video: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (!running) {
+                return; // shutting down: the job stays PROCESSING and is requeued at the next start
+            }
+            LOG.warn("Video {} failed", id, e);
+            videos.failed(id, "Processing failed: " + e.getMessage());
+        } finally {
+            deleteQuietly(decrypted);
+        }
+    }
+
+    private Path decrypt(Video video, Path encrypted) throws IOException {
+        Path plain = Files.createTempFile("mediaroutes-", "-" + video.fileName());
+        try (InputStream in = Files.newInputStream(encrypted); OutputStream out = Files.newOutputStream(plain)) {
+            Aes256Ctr.copy(in, out, video.inputKey(), video.inputIv());
+        }
+        return plain;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file; the OS cleans up
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.mediaroutes.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded service's settings ({@code mediaroutes.service.*}).
+ *
+ * @param signingKey   HMAC key for UploadUris and tokens; empty = generated once and kept in {@code dataDir}
+ * @param uploadUriTtl how long an UploadUri accepts writes
+ * @param dataDir      where the service keeps generated secrets
+ * @param processing   the processing queue
+ */
+@ConfigurationProperties("mediaroutes.service")
+public record ServiceProperties(
+        @DefaultValue("") String signingKey,
+        @DefaultValue("24h") Duration uploadUriTtl,
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue Processing processing) {
+
+    /**
+     * @param enabled     false leaves videos queued (useful to inspect or to test restarts)
+     * @param concurrency jobs at once; 0 = one per core
+     * @param timeout     longest a single ffmpeg step may run
+     */
+    public record Processing(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("0") int concurrency,
+            @DefaultValue("1h") Duration timeout) {
+
+        public int threads() {
+            return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.mediaroutes.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.insights.VideoIndex;
+import io.mediaroutes.storage.BlobStore;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The Connector API's Video resource (seed 001) plus Formats (seed 003) and our Index extension. */
+@RestController
+public class VideoController {
+
+    static final String BAD_VIDEO_MESSAGE = "Unable to deserialize JSON into Video object. You must minimally specify "
+            + "OriginalFileName field. FileName doesn't matter but you must provide CORRECT extension.";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final VideoRepository videos;
+    private final UploadUris uploadUris;
+    private final BlobStore blobs;
+    private final ServiceProperties props;
+    private final ObjectMapper json;
+
+    public VideoController(VideoRepository videos, UploadUris uploadUris, BlobStore blobs, ServiceProperties props,
+            ObjectMapper json) {
+        this.videos = videos;
+        this.uploadUris = uploadUris;
+        this.blobs = blobs;
+        this.props = props;
+        this.json = json;
+    }
+
+    @PostMapping({"/api/Videos", "/api/Videos/"})
+    public ResponseEntity<?> create(@RequestBody(required = false) String body, HttpServletRequest request) {
+        JsonNode node = parse(body);
+        String originalName = node == null ? null : text(node, "OriginalFileName");
+        Optional<String> ext = Formats.supportedExtension(originalName);
+        if (ext.isEmpty()) {
+            return badVideo(request);
+        }
+        String protection = text(node, "ContentProtectionMode");
+        String encryption = text(node, "InputStorageEncryptionMode");
+        boolean aes128 = "AES128".equalsIgnoreCase(protection);
+        boolean aes256 = "AES256".equalsIgnoreCase(encryption);
+        if (!aes128 && !isEmptyOr(protection, "None") || !aes256 && !isEmptyOr(encryption, "None")) {
+            return invalidRequest(request, "The request is invalid.");
+        }
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        Video video = new Video(id, truncate(originalName, 1024), UUID.randomUUID() + "." + ext.get(),
+                aes128 ? "AES128" : "None", aes128 ? UUID.randomUUID().toString() : null, aes128 ? randomKey(16) : null,
+                aes256 ? "AES256" : null, aes256 ? randomKey(32) : null, aes256 ? randomKey(16) : null,
+                0, Video.State.CREATED, 0, null, now, now);
+        videos.insert(video);
+        return ResponseEntity.ok(VideoResource.of(video, uploadUri(video), true));
+    }
+
+    @GetMapping("/api/Videos/{id}")
+    public ResponseEntity<?> get(@PathVariable String id) {
+        return videos.find(id)
+                .<ResponseEntity<?>>map(v -> ResponseEntity.ok(VideoResource.of(v, uploadUri(v), false)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @DeleteMapping("/api/Videos/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id) throws IOException {
+        Optional<Video> video = videos.find(id);
+        if (video.isEmpty() || !videos.delete(id)) {
+            return ResponseEntity.notFound().build();
+        }
+        blobs.deleteContainer(video.get().container());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Idempotent: a second MarkComplete (a client retrying) answers 200 again. */
+    @PostMapping("/api/Videos/{id}/MarkComplete")
+    public ResponseEntity<?> markComplete(@PathVariable String id, HttpServletRequest request) throws IOException {
+        Optional<Video> video = videos.find(id);
+        if (video.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Video v = video.get();
+        if (v.state() == Video.State.CREATED) {
+            if (blobs.properties(v.container(), v.fileName()).isEmpty()) {
+                return invalidRequest(request, "Nothing was uploaded to the UploadUri; upload the video before MarkComplete.");
+            }
+            videos.transition(id, Video.State.CREATED, Video.State.QUEUED);
+        }
+        return ResponseEntity.ok().build();
+    }
+
+    @GetMapping("/api/Videos/{id}/Status")
+    public ResponseEntity<?> status(@PathVariable String id) {
+        return videos.find(id)
+                .<ResponseEntity<?>>map(v -> ResponseEntity.ok(VideoStatus.of(v)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** The Video Indexer-shaped index (our extension of the Connector API). */
+    @GetMapping(value = "/api/Videos/{id}/Index", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> index(@PathVariable String id) throws IOException {
+        Optional<Video> video = videos.find(id);
+        if (video.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Video v = video.get();
+        if (v.state() == Video.State.COMPLETED && blobs.properties(v.container(), VideoIndex.BLOB).isPresent()) {
+            try (var in = blobs.openRead(v.container(), VideoIndex.BLOB)) {
+                return ResponseEntity.ok(json.readTree(in));
+            }
+        }
+        return ResponseEntity.ok(VideoIndex.pending(v));
+    }
+
+    @GetMapping("/api/Formats")
+    public List<Map<String, String>> formats() {
+        return Formats.ALL.stream().map(f -> Map.of("Extension", f.extension(), "MimeType", f.mimeType())).toList();
+    }
+
+    private String uploadUri(Video v) {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return uploadUris.create(base, v.container(), v.fileName(), v.createdAt().plus(props.uploadUriTtl()));
+    }
+
+    /** Seed 001's 400 for a body without a usable OriginalFileName: an HTML page in Windows-1252. */
+    private static ResponseEntity<String> badVideo(HttpServletRequest request) {
+        String html = "<h1>Error</h1> <table> <tbody> <tr> <td><strong>Request</strong> </td> <td>"
+                + escape(request.getRequestURL().toString()) + "</td> </tr> <tr> <td><strong>Error</strong></td> "
+                + "<td>BadRequest</td> </tr> <tr> <td><strong>Message</strong></td> <td>" + BAD_VIDEO_MESSAGE
+                + "</td> </tr> </tbody> </table>";
+        return ResponseEntity.badRequest()
+                .contentType(new MediaType(MediaType.TEXT_HTML, Charset.forName("windows-1252")))
+                .body(html);
+    }
+
+    /** Seed 001's JSON 400: {"status":0,"source":<request URL>,"message":...}. */
+    static ResponseEntity<Map<String, Object>> invalidRequest(HttpServletRequest request, String message) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(orderedMap("status", 0, "source", request.getRequestURL().toString(), "message", message));
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static boolean isEmptyOr(String value, String allowed) {
+        return value == null || value.isBlank() || value.equalsIgnoreCase(allowed);
+    }
+
+    private static String randomKey(int bytes) {
+        byte[] key = new byte[bytes];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static Map<String, Object> orderedMap(Object... kv) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            map.put((String) kv[i], kv[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,85 @@
+package io.mediaroutes.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The service's videos table; state changes are compare-and-set so concurrent workers never double-claim. */
+@Repository
+public class VideoRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public VideoRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Video v) {
+        jdbc.update("""
+                INSERT INTO service_video (id, original_name, file_name, content_protection, content_key_id, content_key,
+                  input_encryption, input_key, input_iv, duration, state, progress, message, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                v.id(), v.originalName(), v.fileName(), v.contentProtection(), v.contentKeyId(), v.contentKey(),
+                v.inputEncryption(), v.inputKey(), v.inputIv(), v.duration(), v.state().name(), v.progress(),
+                v.message(), Timestamp.from(v.createdAt()), Timestamp.from(v.updatedAt()));
+    }
+
+    public Optional<Video> find(String id) {
+        return jdbc.query("SELECT * FROM service_video WHERE id = ?", VideoRepository::map, id).stream().findFirst();
+    }
+
+    public boolean delete(String id) {
+        return jdbc.update("DELETE FROM service_video WHERE id = ?", id) == 1;
+    }
+
+    /** Moves a video from one state to another only if it is still in the first; true if this call did it. */
+    public boolean transition(String id, Video.State from, Video.State to) {
+        return jdbc.update("UPDATE service_video SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
+                to.name(), now(), id, from.name()) == 1;
+    }
+
+    public List<String> queued(int limit) {
+        return jdbc.queryForList("SELECT id FROM service_video WHERE state = 'QUEUED' ORDER BY updated_at FETCH FIRST "
+                + limit + " ROWS ONLY", String.class);
+    }
+
+    /** After a restart, work that was running is queued again: an interrupted job is redone, never lost. */
+    public int requeueInterrupted() {
+        return jdbc.update("UPDATE service_video SET state = 'QUEUED', progress = 0, updated_at = ? WHERE state = 'PROCESSING'", now());
+    }
+
+    public void progress(String id, int percent) {
+        jdbc.update("UPDATE service_video SET progress = ?, updated_at = ? WHERE id = ?", percent, now(), id);
+    }
+
+    public void completed(String id, int duration) {
+        jdbc.update("UPDATE service_video SET state = 'COMPLETED', duration = ?, progress = 100, message = NULL, updated_at = ? WHERE id = ?",
+                duration, now(), id);
+    }
+
+    public void failed(String id, String message) {
+        jdbc.update("UPDATE service_video SET state = 'FAILED', message = ?, updated_at = ? WHERE id = ?",
+                truncate(message, 2000), now(), id);
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static Video map(ResultSet rs, int row) throws SQLException {
+        return new Video(rs.getString("id"), rs.getString("original_name"), rs.getString("file_name"),
+                rs.getString("content_protection"), rs.getString("content_key_id"), rs.getString("content_key"),
+                rs.getString("input_encryption"), rs.getString("input_key"), rs.getString("input_iv"),
+                rs.getInt("duration"), Video.State.valueOf(rs.getString("state")), rs.getInt("progress"),
+                rs.getString("message"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,40 @@
+package io.mediaroutes.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the service keeps uploaded videos and everything made from them. Shaped like the Azure block blob
+ * model (put blob, stage block, commit block list) so an Azure Blob implementation is a thin mapping.
+ * Every write takes a stream: no video is ever held in memory.
+ */
+public interface BlobStore {
+
+    record Properties(long size, String etag, Instant lastModified) {}
+
+    record Block(String id, long size) {}
+
+    record BlockList(List<Block> committed, List<Block> uncommitted) {}
+
+    Properties putBlob(String container, String name, InputStream content) throws IOException;
+
+    void stageBlock(String container, String name, String blockId, InputStream content) throws IOException;
+
+    /** Commits the named blocks in order; a staged block wins over a committed one of the same id. */
+    Properties commitBlocks(String container, String name, List<String> blockIds) throws IOException;
+
+    BlockList blockList(String container, String name) throws IOException;
+
+    Optional<Properties> properties(String container, String name) throws IOException;
+
+    InputStream openRead(String container, String name) throws IOException;
+
+    /** A local file with the blob's bytes, for tools such as ffmpeg that need a path. */
+    Path localCopy(String container, String name) throws IOException;
+
+    void deleteContainer(String container) throws IOException;
+}
