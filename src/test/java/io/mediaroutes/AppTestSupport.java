@@ -1,0 +1,45 @@
+package io.mediaroutes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Runs the whole app against folders of its own: database, blobs, drop and out under one temp home. */
+public final class AppTestSupport {
+
+    private AppTestSupport() {}
+
+    public static Path newHome(String name) {
+        try {
+            return Files.createTempDirectory("mediaroutes-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Properties that point the app at {@code home} and make the pipeline quick enough for tests. */
+    public static Map<String, String> properties(Path home) {
+        return Map.ofEntries(
+                Map.entry("spring.datasource.url", "jdbc:h2:file:" + home.resolve("data/mediaroutes") + ";DB_CLOSE_ON_EXIT=FALSE"),
+                Map.entry("mediaroutes.service.data-dir", home.resolve("data").toString()),
+                Map.entry("mediaroutes.storage.local.dir", home.resolve("data/blobs").toString()),
+                Map.entry("mediaroutes.drop.dir", home.resolve("drop").toString()),
+                Map.entry("mediaroutes.drop.done-dir", home.resolve("drop/.done").toString()),
+                Map.entry("mediaroutes.drop.error-dir", home.resolve("drop/.error").toString()),
+                Map.entry("mediaroutes.drop.min-age", "200"),
+                Map.entry("mediaroutes.drop.poll-delay", "200"),
+                Map.entry("mediaroutes.out.dir", home.resolve("out").toString()),
+                Map.entry("mediaroutes.poll.interval", "300"),
+                Map.entry("mediaroutes.retry.initial-delay", "100ms"),
+                Map.entry("mediaroutes.retry.max-delay", "1s"),
+                Map.entry("mediaroutes.retry.max-attempts", "4"),
+                Map.entry("mediaroutes.service.processing.poll-interval", "100"));
+    }
+
+    public static void register(DynamicPropertyRegistry registry, Path home) {
+        properties(home).forEach((k, v) -> registry.add(k, () -> v));
+    }
+}
