@@ -43,10 +43,14 @@ public class JobStore {
         return Map.of("OriginalFileName", job.get("name"));
     }
 
-    /** Create Video answered: keep the video id and the UploadUri. */
+    /**
+     * The service described the video (Create Video, or a re-read on resume): keep its id and UploadUri.
+     * No UploadUri means the service already had MarkComplete, so the upload is done.
+     */
     public Map<String, Object> created(Map<String, Object> job, Map<String, Object> video) {
-        jdbc.update("UPDATE pipeline_job SET video_id = ?, upload_uri = ?, state = 'CREATED', updated_at = ? WHERE id = ?",
-                video.get("Id"), video.get("UploadUri"), now(), job.get("id"));
+        Object uploadUri = video.get("UploadUri");
+        jdbc.update("UPDATE pipeline_job SET video_id = ?, upload_uri = ?, state = ?, updated_at = ? WHERE id = ?",
+                video.get("Id"), uploadUri, uploadUri == null ? "UPLOADED" : "CREATED", now(), job.get("id"));
         return find((String) job.get("id"));
     }
 
