@@ -57,7 +57,10 @@ public class BlobUploader {
                 }
             });
         }
+        long started = System.nanoTime();
         // no request conditions: a retried upload overwrites what an interrupted one left
         blob.uploadFromFile(file.toString(), options, null, null, null, null, null);
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Uploaded {} ({} bytes) in {} ms, {} MB/s", file.getFileName(), size, millis, size * 1000 / millis >> 20);
     }
 }
