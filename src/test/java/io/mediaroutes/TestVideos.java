@@ -12,12 +12,16 @@ public final class TestVideos {
 
     private TestVideos() {}
 
-    /** An H.264/AAC mp4 of the given length: a test pattern with a tone. */
+    /** An H.264/AAC mp4 of the given length: a 320x240 test pattern with a tone. */
     public static Path mp4(Path file, int seconds) throws IOException {
+        return mp4(file, seconds, 320, 240);
+    }
+
+    public static Path mp4(Path file, int seconds, int width, int height) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".part.mp4");
         Ffmpeg.Result result = Ffmpeg.ffmpeg(List.of(
-                "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=" + seconds,
+                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
                 "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds,
                 "-c:v", "libopenh264", "-c:a", "aac", "-shortest", temp.toString()), Duration.ofMinutes(1));
         if (!result.ok()) {

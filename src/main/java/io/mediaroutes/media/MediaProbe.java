@@ -29,12 +29,16 @@ public final class MediaProbe {
     private MediaProbe() {}
 
     public static Info probe(Path file) throws IOException {
+        return probe(file.toString());
+    }
+
+    /** Probes a file path or a URL (ffprobe reads http, HLS and DASH too). */
+    public static Info probe(String input) throws IOException {
         Ffmpeg.Result result = Ffmpeg.ffprobe(List.of("-v", "error", "-print_format", "json",
-                "-show_format", "-show_streams", file.toString()), Duration.ofMinutes(2));
+                "-show_format", "-show_streams", input), Duration.ofMinutes(2));
         if (!result.ok()) {
             // ffprobe names the file it read; the reason is for clients, who never see server paths
-            throw new NotAVideoException("ffprobe could not read the file: "
-                    + result.reason().replace(file.toString() + ": ", ""));
+            throw new NotAVideoException("ffprobe could not read the file: " + result.reason().replace(input + ": ", ""));
         }
         JsonNode root = JSON.readTree(result.stdout());
         JsonNode video = null;

@@ -4,7 +4,12 @@ import com.azure.core.http.HttpClient;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobClientBuilder;
 import com.azure.storage.blob.models.ParallelTransferOptions;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import io.mediaroutes.media.Aes256Ctr;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,12 +41,18 @@ public class BlobUploader {
         this.concurrency = concurrency;
     }
 
-    /** Uploads the job's file to its UploadUri. */
+    /** Uploads the job's file to its UploadUri, encrypted on the way if the video asked for AES256. */
     public void upload(Map<String, Object> job) throws IOException {
-        upload(Path.of((String) job.get("path")), (String) job.get("uploadUri"));
+        upload(Path.of((String) job.get("path")), (String) job.get("uploadUri"), (String) job.get("inputKey"),
+                (String) job.get("inputIv"));
     }
 
     public void upload(Path file, String uploadUri) throws IOException {
+        upload(file, uploadUri, null, null);
+    }
+
+    /** With a key and IV, the bytes are AES-256-CTR encrypted as they stream: no padding, same length. */
+    public void upload(Path file, String uploadUri, String aes256Key, String aes256Iv) throws IOException {
         long size = Files.size(file);
         BlobClient blob = new BlobClientBuilder().endpoint(uploadUri).httpClient(http).buildClient();
         ParallelTransferOptions options = new ParallelTransferOptions()
@@ -59,7 +70,14 @@ public class BlobUploader {
         }
         long started = System.nanoTime();
         // no request conditions: a retried upload overwrites what an interrupted one left
-        blob.uploadFromFile(file.toString(), options, null, null, null, null, null);
+        if (aes256Key == null) {
+            blob.uploadFromFile(file.toString(), options, null, null, null, null, null);
+        } else {
+            try (InputStream encrypted = Aes256Ctr.wrap(Files.newInputStream(file), aes256Key, aes256Iv)) {
+                blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromStream(encrypted, size))
+                        .setParallelTransferOptions(options), null, Context.NONE);
+            }
+        }
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         LOG.info("Uploaded {} ({} bytes) in {} ms, {} MB/s", file.getFileName(), size, millis, size * 1000 / millis >> 20);
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,15 @@ import org.springframework.stereotype.Component;
 public class JobStore {
 
     private final JdbcTemplate jdbc;
+    private final String inputEncryption;
 
-    public JobStore(JdbcTemplate jdbc) {
+    /**
+     * @param inputEncryption "AES256" to ask the service for input storage encryption; the upload then
+     *                        encrypts while streaming
+     */
+    public JobStore(JdbcTemplate jdbc, @Value("${mediaroutes.upload.input-encryption:}") String inputEncryption) {
         this.jdbc = jdbc;
+        this.inputEncryption = inputEncryption;
     }
 
     /** Records a newly taken drop, or returns the job already recorded for it. */
@@ -40,7 +47,8 @@ public class JobStore {
 
     /** The body of Create Video for this job. */
     public Map<String, Object> createVideoRequest(Map<String, Object> job) {
-        return Map.of("OriginalFileName", job.get("name"));
+        return inputEncryption.isBlank() ? Map.of("OriginalFileName", job.get("name"))
+                : Map.of("OriginalFileName", job.get("name"), "InputStorageEncryptionMode", inputEncryption);
     }
 
     /**
@@ -51,6 +59,10 @@ public class JobStore {
         Object uploadUri = video.get("UploadUri");
         jdbc.update("UPDATE pipeline_job SET video_id = ?, upload_uri = ?, state = ?, updated_at = ? WHERE id = ?",
                 video.get("Id"), uploadUri, uploadUri == null ? "UPLOADED" : "CREATED", now(), job.get("id"));
+        if (video.get("InputStorageEncryptionSymmetricKey") != null) { // only a POST answer carries them
+            jdbc.update("UPDATE pipeline_job SET input_key = ?, input_iv = ? WHERE id = ?",
+                    video.get("InputStorageEncryptionSymmetricKey"), video.get("InputStorageEncryptionIv"), job.get("id"));
+        }
         return find((String) job.get("id"));
     }
 
@@ -106,6 +118,8 @@ public class JobStore {
         job.put("uploadUri", lower.get("upload_uri"));
         job.put("state", lower.get("state"));
         job.put("error", lower.get("error"));
+        job.put("inputKey", lower.get("input_key"));
+        job.put("inputIv", lower.get("input_iv"));
         return job;
     }
 

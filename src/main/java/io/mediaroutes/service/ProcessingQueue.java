@@ -3,7 +3,9 @@ package io.mediaroutes.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.insights.VideoIndex;
 import io.mediaroutes.media.Aes256Ctr;
+import io.mediaroutes.media.Ladder;
 import io.mediaroutes.media.MediaProbe;
+import io.mediaroutes.media.MediaProcessor;
 import io.mediaroutes.storage.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +13,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -34,6 +39,7 @@ public class ProcessingQueue implements SmartLifecycle {
     private final VideoRepository videos;
     private final BlobStore blobs;
     private final ServiceProperties.Processing settings;
+    private final Path dataDir;
     private final ObjectMapper json;
     private final Semaphore slots;
     private ExecutorService workers;
@@ -43,6 +49,7 @@ public class ProcessingQueue implements SmartLifecycle {
         this.videos = videos;
         this.blobs = blobs;
         this.settings = props.processing();
+        this.dataDir = props.dataDir();
         this.json = json;
         this.slots = new Semaphore(settings.threads());
     }
@@ -102,22 +109,28 @@ public class ProcessingQueue implements SmartLifecycle {
         if (video == null) {
             return; // deleted while queued
         }
-        Path decrypted = null;
+        Path work = settings.workDir(dataDir).resolve(id);
         try {
             Path input = blobs.localCopy(video.container(), video.fileName());
             if ("AES256".equals(video.inputEncryption())) {
-                decrypted = decrypt(video, input);
-                input = decrypted;
+                input = decrypt(video, input, work);
             }
-            videos.progress(id, 10);
-            MediaProbe.Info info = MediaProbe.probe(input);
-            byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(VideoIndex.processed(video, info));
+            MediaProcessor.HlsKey key = video.contentKey() == null ? null
+                    : new MediaProcessor.HlsKey(Base64.getDecoder().decode(video.contentKey()), "/keys/" + video.contentKeyId());
+            MediaProcessor.Output out = MediaProcessor.process(input, work.resolve("out"), key, settings.timeout(),
+                    percent -> videos.progress(id, percent));
+            Playback.store(blobs, video.container(), out, json);
+            byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(VideoIndex.processed(video, out.info()));
             blobs.putBlob(video.container(), VideoIndex.BLOB, new ByteArrayInputStream(index));
-            videos.completed(id, info.wholeSeconds());
-            LOG.info("Video {} processed: {} s, {}x{}", id, info.wholeSeconds(), info.width(), info.height());
+            videos.completed(id, out.info().wholeSeconds());
+            LOG.info("Video {} processed: {} s, renditions {}", id, out.info().wholeSeconds(),
+                    out.rungs().stream().map(Ladder.Rung::name).toList());
         } catch (MediaProbe.NotAVideoException e) {
             LOG.warn("Video {} failed: {}", id, e.getMessage());
             videos.failed(id, "Not a video: " + e.getMessage());
+        } catch (MediaProcessor.ProcessingException e) {
+            LOG.warn("Video {} failed: {}", id, e.getMessage());
+            videos.failed(id, e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (!running) {
                 return; // shutting down: the job stays PROCESSING and is requeued at the next start
@@ -125,25 +138,26 @@ public class ProcessingQueue implements SmartLifecycle {
             LOG.warn("Video {} failed", id, e);
             videos.failed(id, "Processing failed: " + e.getMessage());
         } finally {
-            deleteQuietly(decrypted);
+            deleteRecursively(work);
         }
     }
 
-    private Path decrypt(Video video, Path encrypted) throws IOException {
-        Path plain = Files.createTempFile("mediaroutes-", "-" + video.fileName());
+    private static Path decrypt(Video video, Path encrypted, Path work) throws IOException {
+        Path plain = Files.createDirectories(work).resolve("input-" + video.fileName());
         try (InputStream in = Files.newInputStream(encrypted); OutputStream out = Files.newOutputStream(plain)) {
             Aes256Ctr.copy(in, out, video.inputKey(), video.inputIv());
         }
         return plain;
     }
 
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temp file; the OS cleans up
-            }
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not clean up {}: {}", dir, e.getMessage());
         }
     }
 }

@@ -30,6 +30,11 @@ public record ServiceProperties(
             @DefaultValue("0") int concurrency,
             @DefaultValue("1h") Duration timeout) {
 
+        /** Where jobs unpack their work; cleaned after each job. */
+        public Path workDir(Path dataDir) {
+            return dataDir.resolve("work");
+        }
+
         public int threads() {
             return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -152,7 +153,12 @@ public class VideoController {
 
     /** Seed 001's JSON 400: {"status":0,"source":<request URL>,"message":...}. */
     static ResponseEntity<Map<String, Object>> invalidRequest(HttpServletRequest request, String message) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+        return problem(HttpStatus.BAD_REQUEST, request, message);
+    }
+
+    /** Seed 001's JSON error body, with another status. */
+    static ResponseEntity<Map<String, Object>> problem(HttpStatus status, HttpServletRequest request, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(orderedMap("status", 0, "source", request.getRequestURL().toString(), "message", message));
     }
 

@@ -33,6 +33,10 @@ public class VideoRepository {
         return jdbc.query("SELECT * FROM service_video WHERE id = ?", VideoRepository::map, id).stream().findFirst();
     }
 
+    public Optional<Video> findByContentKeyId(String keyId) {
+        return jdbc.query("SELECT * FROM service_video WHERE content_key_id = ?", VideoRepository::map, keyId).stream().findFirst();
+    }
+
     public boolean delete(String id) {
         return jdbc.update("DELETE FROM service_video WHERE id = ?", id) == 1;
     }

@@ -198,7 +198,14 @@ class ConnectorVideoApiTest {
 
     @Test
     void hawtioAndHealthAreServed() throws Exception {
-        assertThat(get("/actuator/health").body()).contains("UP");
+        // UP once every consumer has polled once (Camel's readiness check)
+        Await.until("health UP", Duration.ofSeconds(20), () -> {
+            try {
+                return get("/actuator/health").body().contains("UP");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertThat(get("/actuator/hawtio/").statusCode()).isEqualTo(200);
     }
 

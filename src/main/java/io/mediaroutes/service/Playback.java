@@ -1,0 +1,66 @@
+package io.mediaroutes.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.media.MediaProcessor;
+import io.mediaroutes.storage.BlobStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where a processed video's playable files live in its container, and how they are stored there:
+ * {@code hls/master.m3u8}, {@code dash/manifest.mpd}, {@code progressive.mp4}, {@code thumbnails/*.jpg},
+ * with {@code thumbnails.json} describing the thumbnails.
+ */
+public final class Playback {
+
+    public static final String HLS = "hls/master.m3u8";
+    public static final String DASH = "dash/manifest.mpd";
+    public static final String PROGRESSIVE = "progressive.mp4";
+    public static final String THUMBNAILS = "thumbnails.json";
+
+    /** One thumbnail as kept in thumbnails.json; the API adds its Url. */
+    public record Thumbnail(String kind, int height, int index, double time, String blob) {}
+
+    private Playback() {}
+
+    static void store(BlobStore blobs, String container, MediaProcessor.Output out, ObjectMapper json) throws IOException {
+        putTree(blobs, container, out.hlsDir(), "hls/");
+        if (out.dashDir() != null) {
+            putTree(blobs, container, out.dashDir(), "dash/");
+        }
+        if (out.progressive() != null) {
+            put(blobs, container, out.progressive(), PROGRESSIVE);
+        }
+        List<Thumbnail> thumbnails = new ArrayList<>();
+        put(blobs, container, out.poster(), "thumbnails/poster.jpg");
+        thumbnails.add(new Thumbnail("Poster", Math.min(720, out.info().height()) / 2 * 2, 0,
+                Math.min(out.info().durationSeconds() * 0.1, 5.0), "thumbnails/poster.jpg"));
+        for (MediaProcessor.Thumbnail t : out.thumbnails()) {
+            String blob = "thumbnails/" + t.file().getFileName();
+            put(blobs, container, t.file(), blob);
+            thumbnails.add(new Thumbnail("Keyframe", t.height(), thumbnails.size(), t.time(), blob));
+        }
+        blobs.putBlob(container, THUMBNAILS, new ByteArrayInputStream(json.writeValueAsBytes(Map.of("thumbnails", thumbnails))));
+    }
+
+    private static void putTree(BlobStore blobs, String container, Path dir, String prefix) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                put(blobs, container, file, prefix + dir.relativize(file).toString().replace('\\', '/'));
+            }
+        }
+    }
+
+    private static void put(BlobStore blobs, String container, Path file, String blob) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            blobs.putBlob(container, blob, in);
+        }
+    }
+}
