@@ -65,7 +65,7 @@ public class BlobProtocolController {
                 if (blockId == null || blockId.isEmpty()) {
                     return error(HttpStatus.BAD_REQUEST, "InvalidQueryParameterValue", "blockid is required.");
                 }
-                blobs.stageBlock(container, blob, blockId, body);
+                blobs.stageBlock(container, blob, blockId, body, request.getContentLengthLong());
                 return created(null);
             }
             if ("blocklist".equals(comp)) {

@@ -22,7 +22,8 @@ public interface BlobStore {
 
     Properties putBlob(String container, String name, InputStream content) throws IOException;
 
-    void stageBlock(String container, String name, String blockId, InputStream content) throws IOException;
+    /** Stages one block; {@code length} is the byte count the stream holds. */
+    void stageBlock(String container, String name, String blockId, InputStream content, long length) throws IOException;
 
     /** Commits the named blocks in order; a staged block wins over a committed one of the same id. */
     Properties commitBlocks(String container, String name, List<String> blockIds) throws IOException;

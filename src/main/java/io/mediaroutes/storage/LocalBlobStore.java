@@ -53,7 +53,7 @@ public class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public void stageBlock(String container, String name, String blockId, InputStream content) throws IOException {
+    public void stageBlock(String container, String name, String blockId, InputStream content, long length) throws IOException {
         Path target = blocksDir(container, name).resolve(blockFile(blockId));
         Files.createDirectories(target.getParent());
         Path temp = tempBeside(target);

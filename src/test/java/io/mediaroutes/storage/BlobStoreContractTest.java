@@ -1,0 +1,68 @@
+package io.mediaroutes.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What every BlobStore must do, run against the local folder and against Azurite. */
+abstract class BlobStoreContractTest {
+
+    abstract BlobStore store() throws IOException;
+
+    @Test
+    void blocksCommitInTheListedOrderAndTheCommittedListIsKept() throws IOException {
+        BlobStore store = store();
+        store.stageBlock("asset-blocks", "v.mp4", "Yg==", bytes("world"), 5);
+        store.stageBlock("asset-blocks", "v.mp4", "YQ==", bytes("hello "), 6);
+        assertThat(store.blockList("asset-blocks", "v.mp4").uncommitted()).hasSize(2);
+
+        BlobStore.Properties props = store.commitBlocks("asset-blocks", "v.mp4", List.of("YQ==", "Yg=="));
+
+        assertThat(props.size()).isEqualTo(11);
+        assertThat(read(store, "asset-blocks", "v.mp4")).isEqualTo("hello world");
+        assertThat(store.blockList("asset-blocks", "v.mp4").committed()).containsExactly(
+                new BlobStore.Block("YQ==", 6), new BlobStore.Block("Yg==", 5));
+        assertThat(store.blockList("asset-blocks", "v.mp4").uncommitted()).isEmpty();
+    }
+
+    @Test
+    void aBlockListNamingAnUnstagedBlockFailsAndLeavesNoBlob() throws IOException {
+        BlobStore store = store();
+        store.stageBlock("asset-invalid", "v.mp4", "YQ==", bytes("a"), 1);
+
+        assertThatThrownBy(() -> store.commitBlocks("asset-invalid", "v.mp4", List.of("YQ==", "bm9wZQ==")))
+                .isInstanceOf(InvalidBlockListException.class);
+        assertThat(store.properties("asset-invalid", "v.mp4")).isEmpty();
+    }
+
+    @Test
+    void putBlobReplacesReadsBackAndDeleteRemovesTheContainer() throws IOException {
+        BlobStore store = store();
+        store.putBlob("asset-put", "hls/master.m3u8", bytes("one"));
+        store.putBlob("asset-put", "hls/master.m3u8", bytes("two"));
+
+        assertThat(read(store, "asset-put", "hls/master.m3u8")).isEqualTo("two");
+        assertThat(Files.readString(store.localCopy("asset-put", "hls/master.m3u8"))).isEqualTo("two");
+        assertThat(store.properties("asset-put", "hls/master.m3u8").orElseThrow().size()).isEqualTo(3);
+
+        store.deleteContainer("asset-put");
+        assertThat(store.properties("asset-put", "hls/master.m3u8")).isEmpty();
+    }
+
+    static InputStream bytes(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String read(BlobStore store, String container, String name) throws IOException {
+        try (InputStream in = store.openRead(container, name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
