@@ -30,7 +30,7 @@ public final class Playback {
 
     private Playback() {}
 
-    static void store(BlobStore blobs, String container, MediaProcessor.Output out, ObjectMapper json) throws IOException {
+    public static void store(BlobStore blobs, String container, MediaProcessor.Output out, ObjectMapper json) throws IOException {
         putTree(blobs, container, out.hlsDir(), "hls/");
         if (out.dashDir() != null) {
             putTree(blobs, container, out.dashDir(), "dash/");
