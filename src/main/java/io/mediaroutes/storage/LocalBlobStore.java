@@ -3,6 +3,7 @@ package io.mediaroutes.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -14,19 +15,28 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Blobs as files: {@code root/container/name}. Staged blocks live in {@code root/container/.blocks/name/},
- * the committed block list beside the blob in {@code .blocks/name.committed}. Writes go to a temp file
- * first and are moved into place, so a reader never sees half a blob.
+ * the committed block list in {@code .blocks/name.committed}. Writes go to a temp file first and are moved
+ * into place, so a reader never sees half a blob.
  */
 public class LocalBlobStore implements BlobStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalBlobStore.class);
     private static final String BLOCKS = ".blocks";
+    private static final String STAGED_DATA = "staged.data";
     private final Path root;
+    /** Where the next staged block of each blob goes: blocks arriving together never overlap. */
+    private final Map<Path, AtomicLong> stagedEnds = new ConcurrentHashMap<>();
 
     public LocalBlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -52,16 +62,43 @@ public class LocalBlobStore implements BlobStore {
         return properties(container, name).orElseThrow();
     }
 
+    /**
+     * Blocks are appended to one staging file per blob, each at the offset it was given on arrival, and
+     * indexed by id. A client that commits its blocks in the order it sent them (the Azure SDK does) gets a
+     * commit that is a rename, as cheap as Azure's; any other order is copied into place.
+     */
     @Override
     public void stageBlock(String container, String name, String blockId, InputStream content, long length) throws IOException {
-        Path target = blocksDir(container, name).resolve(blockFile(blockId));
-        Files.createDirectories(target.getParent());
-        Path temp = tempBeside(target);
-        try {
-            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path dir = blocksDir(container, name);
+        Files.createDirectories(dir);
+        Path data = dir.resolve(STAGED_DATA);
+        Path buffered = null;
+        if (length < 0) { // no Content-Length: learn the size first
+            buffered = tempBeside(data);
+            Files.copy(content, buffered);
+            length = Files.size(buffered);
+            content = Files.newInputStream(buffered);
+        }
+        try (InputStream in = content; FileChannel out = FileChannel.open(data, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            long offset = stagedEnds.computeIfAbsent(data, LocalBlobStore::sizeOrZero).getAndAdd(length);
+            byte[] buffer = new byte[256 * 1024];
+            long written = 0;
+            while (written < length) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - written));
+                if (n < 0) {
+                    throw new IOException("block " + blockId + " ended after " + written + " of " + length + " bytes");
+                }
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk, offset + written + chunk.position());
+                }
+                written += n;
+            }
+            writeAtomically(dir.resolve(blockFile(blockId)), offset + " " + length);
         } finally {
-            Files.deleteIfExists(temp);
+            if (buffered != null) {
+                Files.deleteIfExists(buffered);
+            }
         }
     }
 
@@ -69,28 +106,36 @@ public class LocalBlobStore implements BlobStore {
     public Properties commitBlocks(String container, String name, List<String> blockIds) throws IOException {
         Path target = blob(container, name);
         Path blocks = blocksDir(container, name);
-        Path temp = tempBeside(target);
+        Path data = blocks.resolve(STAGED_DATA);
+        List<long[]> ranges = new ArrayList<>();
         List<String> manifest = new ArrayList<>();
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (String id : blockIds) {
-                Path block = blocks.resolve(blockFile(id));
-                if (!Files.exists(block)) {
-                    throw new InvalidBlockListException("block " + id + " was never staged");
-                }
-                try (FileChannel in = FileChannel.open(block, StandardOpenOption.READ)) {
-                    long size = in.size();
-                    for (long pos = 0; pos < size; ) {
-                        pos += in.transferTo(pos, size - pos, out);
-                    }
-                    manifest.add(id + " " + size);
-                }
+        boolean inArrivalOrder = true;
+        long end = 0;
+        for (String id : blockIds) {
+            Path entry = blocks.resolve(blockFile(id));
+            if (!Files.exists(entry)) {
+                throw new InvalidBlockListException("block " + id + " was never staged");
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+            String[] offsetAndLength = Files.readString(entry).split(" ");
+            long[] range = {Long.parseLong(offsetAndLength[0]), Long.parseLong(offsetAndLength[1])};
+            inArrivalOrder &= range[0] == end;
+            end = range[0] + range[1];
+            ranges.add(range);
+            manifest.add(id + " " + range[1]);
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path temp = tempBeside(target);
+        try {
+            if (inArrivalOrder && Files.exists(data) && Files.size(data) == end) {
+                Files.move(data, temp, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                LOG.debug("Blocks of {}/{} committed out of arrival order: copying {} bytes", container, name, end);
+                copyRanges(data, ranges, temp);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        stagedEnds.remove(data);
         deleteRecursively(blocks);
         Files.write(committedList(container, name), manifest, StandardCharsets.UTF_8);
         return properties(container, name).orElseThrow();
@@ -109,14 +154,41 @@ public class LocalBlobStore implements BlobStore {
         List<Block> uncommitted = new ArrayList<>();
         Path blocks = blocksDir(container, name);
         if (Files.isDirectory(blocks)) {
-            try (DirectoryStream<Path> dir = Files.newDirectoryStream(blocks, p -> !p.getFileName().toString().startsWith("."))) {
-                for (Path block : dir) {
-                    String id = new String(HexFormat.of().parseHex(block.getFileName().toString()), StandardCharsets.UTF_8);
-                    uncommitted.add(new Block(id, Files.size(block)));
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(blocks,
+                    p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().equals(STAGED_DATA))) {
+                for (Path entry : dir) {
+                    String id = new String(HexFormat.of().parseHex(entry.getFileName().toString()), StandardCharsets.UTF_8);
+                    uncommitted.add(new Block(id, Long.parseLong(Files.readString(entry).split(" ")[1])));
                 }
             }
         }
         return new BlockList(committed, uncommitted);
+    }
+
+    private static void copyRanges(Path data, List<long[]> ranges, Path target) throws IOException {
+        try (FileChannel in = FileChannel.open(data, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (long[] range : ranges) {
+                for (long done = 0; done < range[1]; ) {
+                    done += in.transferTo(range[0] + done, range[1] - done, out);
+                }
+            }
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path temp = tempBeside(file);
+        Files.writeString(temp, text);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static AtomicLong sizeOrZero(Path file) {
+        try {
+            return new AtomicLong(Files.exists(file) ? Files.size(file) : 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
