@@ -78,6 +78,25 @@ public class JobStore {
         return advance(job, "DELIVERED");
     }
 
+    /** The sinks (endpoint URIs, comma-separated) that have not yet taken this job's insights. */
+    public String pendingSinks(Map<String, Object> job, String sinks) {
+        java.util.Set<String> done = deliveredSinks((String) job.get("id"));
+        return java.util.Arrays.stream(sinks.split(",")).map(String::strip).filter(s -> !s.isEmpty() && !done.contains(s))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** A sink took the insights: a redelivery will skip it. */
+    public synchronized void sinkDelivered(Map<String, Object> job, String sink) {
+        java.util.Set<String> done = new java.util.LinkedHashSet<>(deliveredSinks((String) job.get("id")));
+        done.add(sink);
+        jdbc.update("UPDATE pipeline_job SET delivered_sinks = ?, updated_at = ? WHERE id = ?", String.join(",", done), now(), job.get("id"));
+    }
+
+    private java.util.Set<String> deliveredSinks(String jobId) {
+        String list = jdbc.queryForObject("SELECT delivered_sinks FROM pipeline_job WHERE id = ?", String.class, jobId);
+        return list == null || list.isBlank() ? java.util.Set.of() : new java.util.LinkedHashSet<>(java.util.List.of(list.split(",")));
+    }
+
     public void failed(Map<String, Object> job, String reason) {
         jdbc.update("UPDATE pipeline_job SET state = 'FAILED', error = ?, updated_at = ? WHERE id = ?",
                 reason == null || reason.length() <= 4000 ? reason : reason.substring(0, 4000), now(), job.get("id"));

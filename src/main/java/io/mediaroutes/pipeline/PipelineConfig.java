@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.beans.factory.annotation.Value;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +22,16 @@ public class PipelineConfig {
         JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "drop");
         repository.setCreateTableIfNotExists(false); // Flyway creates CAMEL_MESSAGEPROCESSED
         return repository;
+    }
+
+    /**
+     * The pipeline's Azure Blob account (blob drop, blob sink), from mediaroutes.azure.connection-string
+     * (Azurite: UseDevelopmentStorage=true). Camel's blob endpoints use it as serviceClient=#blobServiceClient.
+     */
+    @Bean
+    @ConditionalOnExpression("!'${mediaroutes.azure.connection-string:}'.isBlank()")
+    BlobServiceClient blobServiceClient(@Value("${mediaroutes.azure.connection-string}") String connectionString) {
+        return new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
     }
 
     /** The drop and out folders exist from the first start, so a user sees where to put videos. */

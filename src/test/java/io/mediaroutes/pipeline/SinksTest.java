@@ -1,0 +1,167 @@
+package io.mediaroutes.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.sun.net.httpserver.HttpServer;
+import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.Await;
+import io.mediaroutes.Azurite;
+import io.mediaroutes.TestVideos;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every sink kind against the real thing on this machine: PostgreSQL (the app's database here), RabbitMQ,
+ * Azurite and a webhook receiver that checks the signature and is down for its first two calls.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class SinksTest {
+
+    static final Path HOME = AppTestSupport.newHome("sinks");
+    static final String SCHEMA = "mr_" + UUID.randomUUID().toString().substring(0, 8);
+    static final String SECRET = "whsec_test";
+    static final String EXCHANGE = "mediaroutes.test." + SCHEMA;
+    static Azurite azurite;
+    static final Receiver RECEIVER = new Receiver(5); // more failures than a sink retries: the next poll delivers
+    static final CachingConnectionFactory RABBIT = new CachingConnectionFactory("127.0.0.1", 5672);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        azurite = Azurite.start();
+        new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient().createBlobContainer("insights");
+        RabbitAdmin admin = new RabbitAdmin(RABBIT);
+        TopicExchange exchange = new TopicExchange(EXCHANGE); // durable, as the sink declares it
+        admin.declareExchange(exchange);
+        admin.declareQueue(new Queue(EXCHANGE, false, false, false));
+        admin.declareBinding(BindingBuilder.bind(new Queue(EXCHANGE)).to(exchange).with("insights.#"));
+
+        AppTestSupport.register(registry, HOME);
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+        registry.add("spring.rabbitmq.publisher-confirm-type", () -> "correlated");
+        registry.add("mediaroutes.azure.connection-string", azurite::connectionString);
+        registry.add("camel.main.routes-include-pattern", () -> "file:routes/*.camel.yaml,classpath:routes/test-sinks.camel.yaml");
+        registry.add("mediaroutes.deliver.sinks",
+                () -> "direct:file-out,direct:webhook-out,direct:blob-out,direct:jdbc-out,direct:rabbitmq-out,direct:long-out");
+        registry.add("mediaroutes.sinks.webhook-out.secret", () -> SECRET);
+        registry.add("test.webhook.url", RECEIVER::url);
+        registry.add("test.rabbitmq.exchange", () -> EXCHANGE);
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        RECEIVER.server.stop(0);
+        new RabbitAdmin(RABBIT).deleteQueue(EXCHANGE);
+        new RabbitAdmin(RABBIT).deleteExchange(EXCHANGE);
+        RABBIT.destroy();
+        if (azurite != null) {
+            azurite.close();
+        }
+    }
+
+    @Autowired
+    JdbcTemplate db;
+
+    @Test
+    void eachSinkGetsExactlyOneDeliveryPerVideoAndThePredicateChoosesTheLongOne() throws Exception {
+        TestVideos.mp4(HOME.resolve("drop/long.mp4"), 3);
+        TestVideos.mp4(HOME.resolve("drop/short.mp4"), 1);
+
+        Await.until("both videos delivered everywhere", Duration.ofSeconds(90), () -> db.queryForObject(
+                "SELECT COUNT(*) FROM pipeline_job WHERE state = 'DELIVERED'", Integer.class) == 2);
+        Thread.sleep(1500); // more polls: still one delivery each
+
+        // webhook: down for 5 calls (past the sink retries), then each video once, signed, with its id as idempotency key
+        assertThat(RECEIVER.failuresServed.get()).isEqualTo(5);
+        assertThat(RECEIVER.accepted).hasSize(2).allSatisfy(d -> assertThat(d.get("signatureValid")).isEqualTo("true"));
+        assertThat(RECEIVER.accepted.stream().map(d -> d.get("key")).distinct()).hasSize(2);
+        // PostgreSQL: one row per video, the JSON as jsonb
+        assertThat(db.queryForList("SELECT name, duration_seconds, insights->>'state' AS state FROM video_insights ORDER BY name"))
+                .extracting(r -> r.get("name") + "/" + r.get("duration_seconds") + "/" + r.get("state"))
+                .containsExactly("long.mp4/3/Processed", "short.mp4/1/Processed");
+        // RabbitMQ: two persistent messages routed by state
+        RabbitTemplate rabbit = new RabbitTemplate(RABBIT);
+        Message first = rabbit.receive(EXCHANGE, 5000);
+        Message second = rabbit.receive(EXCHANGE, 5000);
+        assertThat(rabbit.receive(EXCHANGE, 500)).as("a third message").isNull();
+        assertThat(List.of(first, second)).allSatisfy(m -> {
+            assertThat(m.getMessageProperties().getReceivedRoutingKey()).isEqualTo("insights.Processed");
+            assertThat(new String(m.getBody(), StandardCharsets.UTF_8)).contains("\"durationInSeconds\"");
+        });
+        assertThat(List.of(first, second)).extracting(m -> (String) m.getMessageProperties().getHeader("videoId")).doesNotHaveDuplicates();
+        // Azure Blob (Azurite)
+        var container = new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient()
+                .getBlobContainerClient("insights");
+        assertThat(container.listBlobs().stream().map(b -> b.getName()))
+                .containsExactlyInAnyOrder("videos/long.mp4.insights.json", "videos/short.mp4.insights.json");
+        // content-based routing: only the 3 s video is "long"
+        assertThat(HOME.resolve("out/long/long.mp4.insights.json")).exists();
+        assertThat(HOME.resolve("out/long/short.mp4.insights.json")).doesNotExist();
+        assertThat(HOME.resolve("out/short.mp4.insights.json")).exists();
+    }
+
+    /** A webhook receiver that answers 500 to its first calls, then verifies and records each delivery. */
+    static class Receiver {
+        final HttpServer server;
+        final AtomicInteger failuresServed = new AtomicInteger();
+        final List<Map<String, String>> accepted = new CopyOnWriteArrayList<>();
+        final Map<String, Boolean> seenKeys = new ConcurrentHashMap<>();
+
+        Receiver(int failFirst) {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/hook", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (failuresServed.get() < failFirst) {
+                    failuresServed.incrementAndGet();
+                    exchange.sendResponseHeaders(500, -1);
+                } else {
+                    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+                    boolean valid = WebhookSignature.verify(SECRET,
+                            exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body, 300);
+                    if (seenKeys.putIfAbsent(key, true) == null) {
+                        accepted.add(Map.of("key", key, "signatureValid", Boolean.toString(valid)));
+                    }
+                    exchange.sendResponseHeaders(valid ? 200 : 401, -1);
+                }
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+    }
+}
