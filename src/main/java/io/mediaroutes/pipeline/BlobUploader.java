@@ -1,11 +1,11 @@
 package io.mediaroutes.pipeline;
 
 import com.azure.core.http.HttpClient;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobClientBuilder;
 import com.azure.storage.blob.models.ParallelTransferOptions;
-import com.azure.core.util.BinaryData;
-import com.azure.core.util.Context;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import io.mediaroutes.media.Aes256Ctr;
 import java.io.IOException;
@@ -22,8 +22,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Uploads a drop to its UploadUri with the Azure SDK, the same way against the embedded service and real
- * Azure storage: the file is read in blocks (Put Block, then Put Block List), several in flight at once,
- * never whole into memory. Files over 100 MB log their progress every 10 %.
+ * Azure storage: read in blocks (Put Block, then Put Block List), several in flight at once, never whole
+ * into memory. A file goes straight from disk; a blob drop or an AES256 upload streams through (encrypting
+ * on the way). Uploads over 100 MB log their progress every 10 %.
  */
 @Component("uploader")
 public class BlobUploader {
@@ -34,27 +35,57 @@ public class BlobUploader {
     private final HttpClient http = HttpClient.createDefault();
     private final long blockSize;
     private final int concurrency;
+    private final BlobDrop blobDrop;
 
     public BlobUploader(@Value("${mediaroutes.upload.block-size:8MB}") DataSize blockSize,
-            @Value("${mediaroutes.upload.concurrency:4}") int concurrency) {
+            @Value("${mediaroutes.upload.concurrency:4}") int concurrency, BlobDrop blobDrop) {
         this.blockSize = blockSize.toBytes();
         this.concurrency = concurrency;
+        this.blobDrop = blobDrop;
     }
 
-    /** Uploads the job's file to its UploadUri, encrypted on the way if the video asked for AES256. */
+    /** Uploads the job's drop, encrypted on the way if the video asked for AES256 (the job holds key and IV). */
     public void upload(Map<String, Object> job) throws IOException {
-        upload(Path.of((String) job.get("path")), (String) job.get("uploadUri"), (String) job.get("inputKey"),
-                (String) job.get("inputIv"));
+        String path = (String) job.get("path");
+        String uploadUri = (String) job.get("uploadUri");
+        String key = (String) job.get("inputKey");
+        String iv = (String) job.get("inputIv");
+        if (BlobDrop.isBlob(path)) {
+            try (InputStream in = blobDrop.open(path)) {
+                upload(in, blobDrop.size(path), path, uploadUri, key, iv);
+            }
+        } else if (key != null) {
+            try (InputStream in = Files.newInputStream(Path.of(path))) {
+                upload(in, Files.size(Path.of(path)), path, uploadUri, key, iv);
+            }
+        } else {
+            upload(Path.of(path), uploadUri);
+        }
     }
 
     public void upload(Path file, String uploadUri) throws IOException {
-        upload(file, uploadUri, null, null);
+        long size = Files.size(file);
+        long started = System.nanoTime();
+        // no request conditions: a retried upload overwrites what an interrupted one left
+        client(uploadUri).uploadFromFile(file.toString(), options(size, file.getFileName().toString()), null, null, null, null, null);
+        logDone(file.getFileName().toString(), size, started);
     }
 
-    /** With a key and IV, the bytes are AES-256-CTR encrypted as they stream: no padding, same length. */
-    public void upload(Path file, String uploadUri, String aes256Key, String aes256Iv) throws IOException {
-        long size = Files.size(file);
-        BlobClient blob = new BlobClientBuilder().endpoint(uploadUri).httpClient(http).buildClient();
+    /** A stream of known length; with a key and IV it is AES-256-CTR encrypted as it goes (same length). */
+    public void upload(InputStream in, long size, String what, String uploadUri, String aes256Key, String aes256Iv)
+            throws IOException {
+        InputStream content = aes256Key == null ? in : Aes256Ctr.wrap(in, aes256Key, aes256Iv);
+        long started = System.nanoTime();
+        client(uploadUri).uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromStream(content, size))
+                .setParallelTransferOptions(options(size, what)), null, Context.NONE);
+        logDone(what, size, started);
+    }
+
+    private BlobClient client(String uploadUri) {
+        return new BlobClientBuilder().endpoint(uploadUri).httpClient(http).buildClient();
+    }
+
+    private ParallelTransferOptions options(long size, String what) {
         ParallelTransferOptions options = new ParallelTransferOptions()
                 .setBlockSizeLong(blockSize)
                 .setMaxSingleUploadSizeLong(blockSize)
@@ -64,21 +95,15 @@ public class BlobUploader {
             options.setProgressListener(sent -> {
                 int decile = (int) (sent * 10 / size);
                 if (decile > lastDecile.getAndAccumulate(decile, Math::max)) {
-                    LOG.info("Uploading {}: {}% ({} of {} MB)", file.getFileName(), decile * 10, sent >> 20, size >> 20);
+                    LOG.info("Uploading {}: {}% ({} of {} MB)", what, decile * 10, sent >> 20, size >> 20);
                 }
             });
         }
-        long started = System.nanoTime();
-        // no request conditions: a retried upload overwrites what an interrupted one left
-        if (aes256Key == null) {
-            blob.uploadFromFile(file.toString(), options, null, null, null, null, null);
-        } else {
-            try (InputStream encrypted = Aes256Ctr.wrap(Files.newInputStream(file), aes256Key, aes256Iv)) {
-                blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromStream(encrypted, size))
-                        .setParallelTransferOptions(options), null, Context.NONE);
-            }
-        }
-        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-        LOG.info("Uploaded {} ({} bytes) in {} ms, {} MB/s", file.getFileName(), size, millis, size * 1000 / millis >> 20);
+        return options;
+    }
+
+    private static void logDone(String what, long size, long startedNanos) {
+        long millis = Math.max(1, (System.nanoTime() - startedNanos) / 1_000_000);
+        LOG.info("Uploaded {} ({} bytes) in {} ms, {} MB/s", what, size, millis, size * 1000 / millis >> 20);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Where a drop goes when its video is done: delivered drops move to the done folder; failed drops move to
  * the error folder with {@code <name>.error.json} beside them saying what failed and why. Nothing is deleted.
+ * Blob drops ({@code azure-blob://} paths) do the same in their container, through {@link BlobDrop}.
  */
 @Component("dropFolder")
 public class DropFolder {
@@ -25,15 +26,22 @@ public class DropFolder {
     private final Path doneDir;
     private final Path errorDir;
     private final ObjectMapper json;
+    private final BlobDrop blobDrop;
 
     public DropFolder(@Value("${mediaroutes.drop.done-dir}") Path doneDir,
-            @Value("${mediaroutes.drop.error-dir}") Path errorDir, ObjectMapper json) {
+            @Value("${mediaroutes.drop.error-dir}") Path errorDir, ObjectMapper json, BlobDrop blobDrop) {
         this.doneDir = doneDir;
         this.errorDir = errorDir;
         this.json = json;
+        this.blobDrop = blobDrop;
     }
 
+    /** Archives a delivered drop: a file or, for azure-blob:// paths, a blob of the blob drop. */
     public void archive(String path) throws IOException {
+        if (BlobDrop.isBlob(path)) {
+            blobDrop.archive(path);
+            return;
+        }
         Path moved = moveInto(Path.of(path), doneDir);
         LOG.info("Delivered {}; the drop is now in {}", Path.of(path).getFileName(), moved);
     }
@@ -46,6 +54,14 @@ public class DropFolder {
     public void reject(String path, String step, String videoId, String reason) throws IOException {
         if (path == null) {
             LOG.error("Failed at step {} before the drop was recorded: {}", step, reason);
+            return;
+        }
+        if (BlobDrop.isBlob(path)) {
+            try {
+                blobDrop.reject(path, step, videoId, reason);
+            } catch (Exception e) {
+                throw new IOException("could not move " + path + " to the error prefix", e);
+            }
             return;
         }
         Path source = Path.of(path);

@@ -1,0 +1,140 @@
+package io.mediaroutes.pipeline;
+
+import com.azure.core.http.rest.PagedResponse;
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The blob drop: an Azure Blob container watched like the drop folder. Listing reads one page per poll
+ * (a container may hold 100k blobs), blobs stream to the service, and afterwards a blob moves under
+ * {@code processed/} (or stays, with {@code after-delivery: keep}); a failed one moves under {@code error/}
+ * with {@code <name>.error.json} beside it. Drops are addressed as {@code azure-blob://<container>/<name>}.
+ */
+@Component("blobDrop")
+public class BlobDrop {
+
+    public static final String SCHEME = "azure-blob://";
+    private static final Logger LOG = LoggerFactory.getLogger(BlobDrop.class);
+
+    private final ObjectProvider<BlobServiceClient> service;
+    private final String containerName;
+    private final int pageSize;
+    private final String processedPrefix;
+    private final String errorPrefix;
+    private final boolean moveAfterDelivery;
+    private final ObjectMapper json;
+    private String continuation;
+
+    public BlobDrop(ObjectProvider<BlobServiceClient> service, ObjectMapper json,
+            @Value("${mediaroutes.blob-drop.container:drops}") String containerName,
+            @Value("${mediaroutes.blob-drop.page-size:1000}") int pageSize,
+            @Value("${mediaroutes.blob-drop.processed-prefix:processed/}") String processedPrefix,
+            @Value("${mediaroutes.blob-drop.error-prefix:error/}") String errorPrefix,
+            @Value("${mediaroutes.blob-drop.after-delivery:move}") String afterDelivery) {
+        this.service = service;
+        this.json = json;
+        this.containerName = containerName;
+        this.pageSize = pageSize;
+        this.processedPrefix = processedPrefix;
+        this.errorPrefix = errorPrefix;
+        this.moveAfterDelivery = !"keep".equals(afterDelivery);
+    }
+
+    /**
+     * The next page of blobs waiting in the container: {@code key} (container|name|ETag, for the idempotent
+     * repository), {@code name} (the file name part), {@code path} and {@code size}. After the last page the
+     * listing starts over.
+     */
+    public synchronized List<Map<String, Object>> nextPage() {
+        BlobContainerClient container = container();
+        PagedResponse<BlobItem> page = container.listBlobs(new ListBlobsOptions().setMaxResultsPerPage(pageSize), continuation, null)
+                .iterableByPage(continuation, pageSize).iterator().next();
+        continuation = page.getContinuationToken();
+        List<Map<String, Object>> blobs = new ArrayList<>();
+        for (BlobItem item : page.getValue()) {
+            String name = item.getName();
+            if (name.startsWith(processedPrefix) || name.startsWith(errorPrefix)) {
+                continue;
+            }
+            Map<String, Object> blob = new LinkedHashMap<>();
+            blob.put("key", containerName + "|" + name + "|" + item.getProperties().getETag());
+            blob.put("name", name.substring(name.lastIndexOf('/') + 1));
+            blob.put("path", SCHEME + containerName + "/" + name);
+            blob.put("size", item.getProperties().getContentLength());
+            blobs.add(blob);
+        }
+        return blobs;
+    }
+
+    public static boolean isBlob(String path) {
+        return path != null && path.startsWith(SCHEME);
+    }
+
+    public long size(String path) {
+        return blob(path).getProperties().getBlobSize();
+    }
+
+    /** The blob's bytes as a stream, read in chunks as it is consumed. */
+    public InputStream open(String path) {
+        return blob(path).openInputStream();
+    }
+
+    public void archive(String path) {
+        if (moveAfterDelivery) {
+            move(path, processedPrefix);
+        }
+    }
+
+    public void reject(String path, String step, String videoId, String reason) throws Exception {
+        String moved = move(path, errorPrefix);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("blob", path.substring(SCHEME.length()));
+        error.put("step", step);
+        error.put("videoId", videoId);
+        error.put("reason", reason);
+        error.put("failedAt", Instant.now().toString());
+        container().getBlobClient(moved + ".error.json")
+                .upload(BinaryData.fromBytes(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(error)), true);
+        LOG.warn("Rejected blob {} at step {}: {}", path, step, reason);
+    }
+
+    /** Server-side copy under the prefix, then delete: the bytes never pass through this process. */
+    private String move(String path, String prefix) {
+        BlobClient source = blob(path);
+        String target = prefix + source.getBlobName();
+        if (!source.exists()) {
+            LOG.warn("{} is gone from the drop container; nothing to move", path);
+            return target;
+        }
+        container().getBlobClient(target).beginCopy(source.getBlobUrl(), Duration.ofMillis(200)).waitForCompletion();
+        source.delete();
+        return target;
+    }
+
+    private BlobClient blob(String path) {
+        String rest = path.substring(SCHEME.length());
+        int slash = rest.indexOf('/');
+        return service.getObject().getBlobContainerClient(rest.substring(0, slash)).getBlobClient(rest.substring(slash + 1));
+    }
+
+    private BlobContainerClient container() {
+        return service.getObject().getBlobContainerClient(containerName);
+    }
+}
