@@ -6,6 +6,7 @@ import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -24,13 +25,17 @@ import org.springframework.stereotype.Component;
 /**
  * The blob drop: an Azure Blob container watched like the drop folder. Listing reads one page per poll
  * (a container may hold 100k blobs), blobs stream to the service, and afterwards a blob moves under
- * {@code processed/} (or stays, with {@code after-delivery: keep}); a failed one moves under {@code error/}
+ * {@code processed/}, or is tagged {@code mediaroutes=processed} ({@code after-delivery: tag}), or stays
+ * ({@code keep}); a failed one moves under {@code error/}
  * with {@code <name>.error.json} beside it. Drops are addressed as {@code azure-blob://<container>/<name>}.
  */
 @Component("blobDrop")
 public class BlobDrop {
 
     public static final String SCHEME = "azure-blob://";
+    /** With after-delivery: tag, a delivered blob gets the index tag mediaroutes=processed. */
+    static final String TAG = "mediaroutes";
+    static final String PROCESSED = "processed";
     private static final Logger LOG = LoggerFactory.getLogger(BlobDrop.class);
 
     private final ObjectProvider<BlobServiceClient> service;
@@ -38,7 +43,7 @@ public class BlobDrop {
     private final int pageSize;
     private final String processedPrefix;
     private final String errorPrefix;
-    private final boolean moveAfterDelivery;
+    private final String afterDelivery;
     private final ObjectMapper json;
     private String continuation;
 
@@ -54,7 +59,10 @@ public class BlobDrop {
         this.pageSize = pageSize;
         this.processedPrefix = processedPrefix;
         this.errorPrefix = errorPrefix;
-        this.moveAfterDelivery = !"keep".equals(afterDelivery);
+        if (!List.of("move", "keep", "tag").contains(afterDelivery)) {
+            throw new IllegalArgumentException("mediaroutes.blob-drop.after-delivery must be move, keep or tag, not " + afterDelivery);
+        }
+        this.afterDelivery = afterDelivery;
     }
 
     /**
@@ -64,13 +72,15 @@ public class BlobDrop {
      */
     public synchronized List<Map<String, Object>> nextPage() {
         BlobContainerClient container = container();
-        PagedResponse<BlobItem> page = container.listBlobs(new ListBlobsOptions().setMaxResultsPerPage(pageSize), continuation, null)
+        ListBlobsOptions options = new ListBlobsOptions().setMaxResultsPerPage(pageSize)
+                .setDetails(new BlobListDetails().setRetrieveTags(afterDelivery.equals("tag")));
+        PagedResponse<BlobItem> page = container.listBlobs(options, continuation, null)
                 .iterableByPage(continuation, pageSize).iterator().next();
         continuation = page.getContinuationToken();
         List<Map<String, Object>> blobs = new ArrayList<>();
         for (BlobItem item : page.getValue()) {
             String name = item.getName();
-            if (name.startsWith(processedPrefix) || name.startsWith(errorPrefix)) {
+            if (name.startsWith(processedPrefix) || name.startsWith(errorPrefix) || isTagged(item)) {
                 continue;
             }
             Map<String, Object> blob = new LinkedHashMap<>();
@@ -97,9 +107,15 @@ public class BlobDrop {
     }
 
     public void archive(String path) {
-        if (moveAfterDelivery) {
-            move(path, processedPrefix);
+        switch (afterDelivery) {
+            case "move" -> move(path, processedPrefix);
+            case "tag" -> blob(path).setTags(Map.of(TAG, PROCESSED));
+            default -> { } // keep: the idempotent repository alone remembers it
         }
+    }
+
+    private static boolean isTagged(BlobItem item) {
+        return item.getTags() != null && PROCESSED.equals(item.getTags().get(TAG));
     }
 
     public void reject(String path, String step, String videoId, String reason) throws Exception {

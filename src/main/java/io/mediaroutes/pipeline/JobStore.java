@@ -24,6 +24,8 @@ public class JobStore {
 
     private final JdbcTemplate jdbc;
     private final String inputEncryption;
+    /** Jobs touched since this start belong to routes running now; only older ones are resumed. */
+    private final Timestamp startedAt = now();
 
     /**
      * @param inputEncryption "AES256" to ask the service for input storage encryption; the upload then
@@ -102,9 +104,10 @@ public class JobStore {
                 reason == null || reason.length() <= 4000 ? reason : reason.substring(0, 4000), now(), job.get("id"));
     }
 
-    /** Jobs taken but not yet marked complete: a restart finishes their ingest. */
+    /** Jobs a previous run took but did not mark complete: this run finishes their ingest. */
     public List<Map<String, Object>> unfinishedIngests() {
-        return list("SELECT * FROM pipeline_job WHERE state IN ('NEW', 'CREATED', 'UPLOADED') ORDER BY created_at");
+        return list("SELECT * FROM pipeline_job WHERE state IN ('NEW', 'CREATED', 'UPLOADED') AND updated_at < ? ORDER BY created_at",
+                startedAt);
     }
 
     /** Jobs the service is processing: the poll asks for their Status. */

@@ -65,20 +65,31 @@ class BlobDropTest {
 
     @Test
     void aKeptBlobIsNotTakenAgainAfterARestart() throws Exception {
-        Path home = AppTestSupport.newHome("blob-keep");
-        BlobContainerClient keep = container("keep");
+        aBlobLeftInPlaceIsNotTakenAgainAfterARestart("keep");
+    }
+
+    @Test
+    void aTaggedBlobIsNotTakenAgainAfterARestart() throws Exception {
+        BlobContainerClient tagged = aBlobLeftInPlaceIsNotTakenAgainAfterARestart("tag");
+        assertThat(tagged.getBlobClient("clip.mp4").getTags()).containsEntry("mediaroutes", "processed");
+    }
+
+    private BlobContainerClient aBlobLeftInPlaceIsNotTakenAgainAfterARestart(String afterDelivery) throws Exception {
+        Path home = AppTestSupport.newHome("blob-" + afterDelivery);
+        BlobContainerClient keep = container(afterDelivery);
         upload(keep, "clip.mp4", Files.readAllBytes(TestVideos.mp4(home.resolve("clip.mp4"), 1)));
 
-        try (ConfigurableApplicationContext app = start(home, "keep", "keep")) {
+        try (ConfigurableApplicationContext app = start(home, afterDelivery, afterDelivery)) {
             Await.until("delivered", Duration.ofSeconds(60), () -> Files.exists(home.resolve("out/clip.mp4.insights.json")));
         }
-        try (ConfigurableApplicationContext app = start(home, "keep", "keep")) {
+        try (ConfigurableApplicationContext app = start(home, afterDelivery, afterDelivery)) {
             Thread.sleep(2000); // several listings of the container
             JdbcTemplate db = app.getBean(JdbcTemplate.class);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM service_video", Integer.class)).as("Create Video calls").isEqualTo(1);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM pipeline_job", Integer.class)).isEqualTo(1);
             assertThat(keep.getBlobClient("clip.mp4").exists()).isTrue();
         }
+        return keep;
     }
 
     private static BlobContainerClient container(String name) {
