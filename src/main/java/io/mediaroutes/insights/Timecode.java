@@ -16,4 +16,10 @@ public final class Timecode {
         return f == 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
                 : String.format(Locale.ROOT, "%d:%02d:%02d.%02d", h, m, s, f);
     }
+
+    /** Parses H:MM:SS(.ff...) back to seconds. */
+    public static double parse(String timecode) {
+        String[] parts = timecode.split(":");
+        return Integer.parseInt(parts[0]) * 3600 + Integer.parseInt(parts[1]) * 60 + Double.parseDouble(parts[2]);
+    }
 }

@@ -36,8 +36,8 @@ public final class VideoIndex {
         return index;
     }
 
-    /** The index of a processed video. */
-    public static ObjectNode processed(Video v, MediaProbe.Info info) {
+    /** The index of a processed video, with the analyzers' insights. */
+    public static ObjectNode processed(Video v, MediaProbe.Info info, ObjectNode analyzed) {
         ObjectNode index = skeleton(v, "Processed", 100, info.wholeSeconds());
         ObjectNode video = (ObjectNode) index.withArray("videos").get(0);
         video.put("width", info.width());
@@ -47,10 +47,9 @@ public final class VideoIndex {
         insights.put("duration", Timecode.format(info.durationSeconds()));
         insights.put("sourceLanguage", "en-US");
         insights.put("language", "en-US");
-        for (String kind : new String[] {"shots", "scenes", "ocr", "transcript", "keywords", "topics", "labels", "audioEffects", "blocks"}) {
-            insights.putArray(kind);
-        }
-        ObjectNode statistics = insights.putObject("statistics");
+        insights.setAll(analyzed);
+        insights.putArray("labels");
+        ObjectNode statistics = insights.has("statistics") ? (ObjectNode) insights.get("statistics") : insights.putObject("statistics");
         statistics.put("correspondenceCount", 0);
         statistics.putObject("speakerTalkToListenRatio");
         statistics.putObject("speakerLongestMonolog");

@@ -55,6 +55,13 @@ public final class Ffmpeg {
         return run(command, timeout);
     }
 
+    /** Like {@link #ffmpeg(List, Duration)}, keeping all of stderr, where filters such as blackdetect report. */
+    public static Result ffmpegFullLog(List<String> args, Duration timeout) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ffmpeg(), "-hide_banner", "-nostdin", "-y"));
+        command.addAll(args);
+        return run(command, timeout, Integer.MAX_VALUE);
+    }
+
     public static Result ffprobe(List<String> args, Duration timeout) throws IOException {
         List<String> command = new ArrayList<>(List.of(ffprobe(), "-hide_banner"));
         command.addAll(args);
@@ -63,6 +70,10 @@ public final class Ffmpeg {
 
     /** Output goes to temp files, not pipes, so a chatty process can never block on a full pipe. */
     private static Result run(List<String> command, Duration timeout) throws IOException {
+        return run(command, timeout, 8192);
+    }
+
+    private static Result run(List<String> command, Duration timeout, int stderrTail) throws IOException {
         Path out = Files.createTempFile("ffmpeg-", ".out");
         Path err = Files.createTempFile("ffmpeg-", ".err");
         try {
@@ -74,7 +85,7 @@ public final class Ffmpeg {
                 process.destroyForcibly().waitFor();
                 return new Result(-1, "", "timed out after " + timeout.toSeconds() + " s");
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), tail(err, 8192));
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), tail(err, stderrTail));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);

@@ -1,6 +1,7 @@
 package io.mediaroutes.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.insights.InsightsAnalyzer;
 import io.mediaroutes.insights.VideoIndex;
 import io.mediaroutes.media.Aes256Ctr;
 import io.mediaroutes.media.Ladder;
@@ -41,11 +42,14 @@ public class ProcessingQueue implements SmartLifecycle {
     private final ServiceProperties.Processing settings;
     private final Path dataDir;
     private final ObjectMapper json;
+    private final InsightsAnalyzer analyzer;
     private final Semaphore slots;
     private ExecutorService workers;
     private volatile boolean running;
 
-    public ProcessingQueue(VideoRepository videos, BlobStore blobs, ServiceProperties props, ObjectMapper json) {
+    public ProcessingQueue(VideoRepository videos, BlobStore blobs, ServiceProperties props, ObjectMapper json,
+            InsightsAnalyzer analyzer) {
+        this.analyzer = analyzer;
         this.videos = videos;
         this.blobs = blobs;
         this.settings = props.processing();
@@ -120,7 +124,15 @@ public class ProcessingQueue implements SmartLifecycle {
             MediaProcessor.Output out = MediaProcessor.process(input, work.resolve("out"), key, settings.timeout(),
                     percent -> videos.progress(id, percent));
             Playback.store(blobs, video.container(), out, json);
-            byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(VideoIndex.processed(video, out.info()));
+            InsightsAnalyzer.Result insights = analyzer.analyze(id, input, out.info(), work.resolve("insights"), settings.timeout());
+            for (InsightsAnalyzer.KeyFrame keyFrame : insights.keyFrames()) {
+                try (InputStream jpeg = Files.newInputStream(keyFrame.jpeg())) {
+                    blobs.putBlob(video.container(), "thumbnails/" + keyFrame.thumbnailId() + ".jpg", jpeg);
+                }
+            }
+            videos.progress(id, 95);
+            byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                    VideoIndex.processed(video, out.info(), insights.insights()));
             blobs.putBlob(video.container(), VideoIndex.BLOB, new ByteArrayInputStream(index));
             videos.completed(id, out.info().wholeSeconds());
             LOG.info("Video {} processed: {} s, renditions {}", id, out.info().wholeSeconds(),

@@ -2,6 +2,7 @@ package io.mediaroutes.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.insights.Captions;
 import io.mediaroutes.insights.VideoIndex;
 import io.mediaroutes.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -128,6 +130,29 @@ public class VideoController {
             }
         }
         return ResponseEntity.ok(VideoIndex.pending(v));
+    }
+
+    /** Captions from the transcript: format Vtt, Srt, Ttml, Txt or Csv. */
+    @GetMapping("/api/Videos/{id}/Captions")
+    public ResponseEntity<?> captions(@PathVariable String id, @RequestParam(defaultValue = "Vtt") String format,
+            HttpServletRequest request) throws IOException {
+        Optional<Video> video = videos.find(id);
+        if (video.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        String type = Captions.CONTENT_TYPES.get(format.toLowerCase(java.util.Locale.ROOT));
+        if (type == null) {
+            return invalidRequest(request, "format must be Vtt, Srt, Ttml, Txt or Csv.");
+        }
+        if (video.get().state() != Video.State.COMPLETED) {
+            return problem(HttpStatus.FORBIDDEN, request, "Video is still being processed. Try again later.");
+        }
+        JsonNode index;
+        try (var in = blobs.openRead(video.get().container(), VideoIndex.BLOB)) {
+            index = json.readTree(in);
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type + ";charset=utf-8"))
+                .body(Captions.format(Captions.cues(index), format));
     }
 
     @GetMapping("/api/Formats")

@@ -1,0 +1,187 @@
+package io.mediaroutes.insights;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediaroutes.media.Ffmpeg;
+import io.mediaroutes.media.MediaProbe;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills {@code videos[0].insights} of the index: shots with key frames, scenes, black frames, silence
+ * (audioEffects), blocks, loudness, and the text-based insights. Each analyzer can be switched off
+ * ({@code mediaroutes.insights.<name>.enabled=false}); a switched-off analyzer's field reads
+ * {@code {"status":"disabled"}}, and one whose engine is missing reads {@code {"error":"engine not installed: ..."}},
+ * so a field is never silently absent.
+ */
+@Component
+public class InsightsAnalyzer {
+
+    /** A key frame picture to store beside the index, under thumbnails/<id>.jpg. */
+    public record KeyFrame(String thumbnailId, Path jpeg) {}
+
+    public record Result(ObjectNode insights, List<KeyFrame> keyFrames) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final boolean shots;
+    private final boolean black;
+    private final boolean audio;
+
+    public InsightsAnalyzer(@Value("${mediaroutes.insights.shots.enabled:true}") boolean shots,
+            @Value("${mediaroutes.insights.black-frames.enabled:true}") boolean black,
+            @Value("${mediaroutes.insights.audio.enabled:true}") boolean audio) {
+        this.shots = shots;
+        this.black = black;
+        this.audio = audio;
+    }
+
+    public Result analyze(String videoId, Path input, MediaProbe.Info info, Path work, Duration timeout) throws IOException {
+        Signals signals = Signals.measure(input, info.audioCodec() != null, info.durationSeconds(), work, timeout);
+        ObjectNode insights = JSON.createObjectNode();
+        List<KeyFrame> keyFrames = new ArrayList<>();
+        double duration = info.durationSeconds();
+
+        List<double[]> shotSpans = shotSpans(signals, duration);
+        if (shots) {
+            ArrayNode shotsNode = insights.putArray("shots");
+            for (int i = 0; i < shotSpans.size(); i++) {
+                double[] span = shotSpans.get(i);
+                ObjectNode shot = shotsNode.addObject().put("id", i + 1);
+                shot.putArray("tags");
+                double keyTime = (span[0] + span[1]) / 2;
+                String thumbnailId = UUID.nameUUIDFromBytes((videoId + "/keyframe/" + i).getBytes(StandardCharsets.UTF_8)).toString();
+                Path jpeg = work.resolve("keyframe-" + i + ".jpg");
+                if (Ffmpeg.ffmpeg(keyFrameArgs(input, keyTime, jpeg), timeout).ok()) {
+                    keyFrames.add(new KeyFrame(thumbnailId, jpeg));
+                }
+                ObjectNode keyFrame = shot.putArray("keyFrames").addObject().put("id", i + 1);
+                instance(keyFrame.putArray("instances"), keyTime, keyTime + 1.0 / Signals.FPS).put("thumbnailId", thumbnailId);
+                instance(shot.putArray("instances"), span[0], span[1]);
+            }
+            ArrayNode scenes = insights.putArray("scenes");
+            int id = 1;
+            for (double[] scene : scenes(shotSpans, signals)) {
+                instance(scenes.addObject().put("id", id++).putArray("instances"), scene[0], scene[1]);
+            }
+        } else {
+            insights.putObject("shots").put("status", "disabled");
+            insights.putObject("scenes").put("status", "disabled");
+        }
+        if (black) {
+            ArrayNode blackFrames = insights.putArray("blackFrames");
+            int id = 1;
+            for (Signals.Interval b : signals.black()) {
+                instance(blackFrames.addObject().put("id", id++).putArray("instances"), b.start(), b.end());
+            }
+        } else {
+            insights.putObject("blackFrames").put("status", "disabled");
+        }
+        if (audio) {
+            ArrayNode effects = insights.putArray("audioEffects");
+            if (!signals.silence().isEmpty()) {
+                ArrayNode instances = effects.addObject().put("id", 1).put("type", "Silence").putArray("instances");
+                signals.silence().forEach(s -> instance(instances, s.start(), s.end()));
+            }
+            ArrayNode blocks = insights.putArray("blocks");
+            int id = 0;
+            for (double[] block : between(signals.silence(), duration)) {
+                instance(blocks.addObject().put("id", id++).putArray("instances"), block[0], block[1]);
+            }
+        } else {
+            insights.putObject("audioEffects").put("status", "disabled");
+            insights.putObject("blocks").put("status", "disabled");
+        }
+        // text insights: no OCR or speech engine ships with this build yet (see README)
+        insights.putObject("ocr").put("error", "engine not installed: no OCR engine in this build");
+        insights.putObject("transcript").put("error", "engine not installed: no speech recognition engine in this build");
+        insights.putArray("keywords");
+        insights.putArray("topics");
+
+        ObjectNode loudness = JSON.createObjectNode();
+        Signals.Loudness l = signals.loudness();
+        loudness.putPOJO("integratedLufs", l.integratedLufs());
+        loudness.putPOJO("rangeLu", l.rangeLu());
+        loudness.putPOJO("truePeakDbfs", l.truePeakDbfs());
+        insights.putObject("statistics").set("loudness", audio ? loudness : JSON.createObjectNode().put("status", "disabled"));
+        return new Result(insights, keyFrames);
+    }
+
+    /** Shots as [start, end] seconds between detected boundaries. */
+    static List<double[]> shotSpans(Signals signals, double duration) {
+        List<double[]> spans = new ArrayList<>();
+        double start = 0;
+        for (double boundary : ShotDetector.DEFAULT.boundaries(signals.histograms(), Signals.FPS)) {
+            if (boundary - start >= 0.2 && boundary < duration) {
+                spans.add(new double[] {start, boundary});
+                start = boundary;
+            }
+        }
+        spans.add(new double[] {start, duration});
+        return spans;
+    }
+
+    /**
+     * Scenes: runs of shots with similar colours (histogram distance of their middle frames under 0.5); a black
+     * interval between two shots always starts a new scene.
+     */
+    static List<double[]> scenes(List<double[]> shots, Signals signals) {
+        List<double[]> scenes = new ArrayList<>();
+        double[] current = null;
+        double[] sceneColours = null;
+        for (double[] shot : shots) {
+            double[] colours = frameAt(signals, (shot[0] + shot[1]) / 2);
+            boolean blackBefore = signals.black().stream().anyMatch(b -> Math.abs(b.end() - shot[0]) < 0.5 || Math.abs(b.start() - shot[0]) < 0.5);
+            if (current == null || blackBefore || colours == null || sceneColours == null
+                    || ShotDetector.distance(colours, sceneColours) >= 0.5) {
+                current = new double[] {shot[0], shot[1]};
+                sceneColours = colours;
+                scenes.add(current);
+            } else {
+                current[1] = shot[1];
+            }
+        }
+        return scenes;
+    }
+
+    /** The spans between silences: where there is sound. */
+    static List<double[]> between(List<Signals.Interval> silences, double duration) {
+        List<double[]> spans = new ArrayList<>();
+        double start = 0;
+        for (Signals.Interval s : silences) {
+            if (s.start() - start > 0.1) {
+                spans.add(new double[] {start, s.start()});
+            }
+            start = Math.max(start, s.end());
+        }
+        if (duration - start > 0.1) {
+            spans.add(new double[] {start, duration});
+        }
+        return spans;
+    }
+
+    private static double[] frameAt(Signals signals, double seconds) {
+        int i = (int) Math.min(signals.histograms().size() - 1, Math.round(seconds * Signals.FPS));
+        return i < 0 ? null : signals.histograms().get(i);
+    }
+
+    private static ObjectNode instance(ArrayNode instances, double start, double end) {
+        return instances.addObject()
+                .put("adjustedStart", Timecode.format(start)).put("adjustedEnd", Timecode.format(end))
+                .put("start", Timecode.format(start)).put("end", Timecode.format(end));
+    }
+
+    private static List<String> keyFrameArgs(Path input, double at, Path jpeg) {
+        return List.of("-ss", String.format(Locale.ROOT, "%.3f", at), "-i", input.toString(), "-frames:v", "1",
+                "-vf", "scale=-2:240", "-q:v", "4", jpeg.toString());
+    }
+}

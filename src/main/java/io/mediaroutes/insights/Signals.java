@@ -1,0 +1,108 @@
+package io.mediaroutes.insights;
+
+import io.mediaroutes.media.Ffmpeg;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one ffmpeg pass measures for the analyzers: colour histograms of small frames at {@value #FPS} fps (for
+ * shots and scenes), black intervals (blackdetect), silent intervals (silencedetect) and EBU R128 loudness.
+ */
+public record Signals(List<double[]> histograms, List<Interval> black, List<Interval> silence, Loudness loudness) {
+
+    public static final int FPS = 10;
+    static final int WIDTH = 32;
+    static final int HEIGHT = 18;
+    static final int BINS_PER_CHANNEL = 4;
+
+    public record Interval(double start, double end) {}
+
+    /** Integrated loudness (LUFS), loudness range (LU) and true peak (dBFS); null fields if there is no audio. */
+    public record Loudness(Double integratedLufs, Double rangeLu, Double truePeakDbfs) {}
+
+    private static final Pattern BLACK = Pattern.compile("black_start:([\\d.]+) black_end:([\\d.]+)");
+    private static final Pattern SILENCE_START = Pattern.compile("silence_start: (-?[\\d.]+)");
+    private static final Pattern SILENCE_END = Pattern.compile("silence_end: ([\\d.]+)");
+    private static final Pattern INTEGRATED = Pattern.compile("I:\\s+(-?[\\d.]+) LUFS");
+    private static final Pattern RANGE = Pattern.compile("LRA:\\s+(-?[\\d.]+) LU");
+    private static final Pattern PEAK = Pattern.compile("Peak:\\s+(-?[\\d.]+|-inf) dBFS");
+
+    public static Signals measure(Path input, boolean hasAudio, double durationSeconds, Path work, Duration timeout) throws IOException {
+        Files.createDirectories(work);
+        Path frames = work.resolve("frames.rgb");
+        List<String> args = new ArrayList<>(List.of("-v", "info", "-i", input.toString(), "-filter_complex",
+                "[0:v]fps=" + FPS + ",scale=" + WIDTH + ":" + HEIGHT + ":flags=area,format=rgb24,split[small][b];"
+                        + "[b]blackdetect=d=0.1:pix_th=0.10[black]",
+                "-map", "[small]", "-f", "rawvideo", frames.toString(),
+                "-map", "[black]", "-f", "null", "-"));
+        if (hasAudio) {
+            args.addAll(List.of("-map", "0:a:0", "-af", "silencedetect=n=-50dB:d=0.5,ebur128=peak=true", "-f", "null", "-"));
+        }
+        Ffmpeg.Result result = Ffmpeg.ffmpegFullLog(args, timeout);
+        if (!result.ok()) {
+            throw new IOException("analysis failed: " + result.reason());
+        }
+        String log = result.stderr();
+        return new Signals(histograms(frames), black(log), silence(log, durationSeconds), hasAudio ? loudness(log) : new Loudness(null, null, null));
+    }
+
+    /** A normalised RGB histogram (4×4×4 bins) per frame. */
+    static List<double[]> histograms(Path frames) throws IOException {
+        byte[] raw = Files.readAllBytes(frames);
+        int frameBytes = WIDTH * HEIGHT * 3;
+        int bins = BINS_PER_CHANNEL * BINS_PER_CHANNEL * BINS_PER_CHANNEL;
+        List<double[]> histograms = new ArrayList<>();
+        for (int offset = 0; offset + frameBytes <= raw.length; offset += frameBytes) {
+            double[] histogram = new double[bins];
+            for (int p = offset; p < offset + frameBytes; p += 3) {
+                int r = (raw[p] & 0xff) * BINS_PER_CHANNEL / 256;
+                int g = (raw[p + 1] & 0xff) * BINS_PER_CHANNEL / 256;
+                int b = (raw[p + 2] & 0xff) * BINS_PER_CHANNEL / 256;
+                histogram[(r * BINS_PER_CHANNEL + g) * BINS_PER_CHANNEL + b] += 1.0 / (WIDTH * HEIGHT);
+            }
+            histograms.add(histogram);
+        }
+        return histograms;
+    }
+
+    static List<Interval> black(String log) {
+        List<Interval> black = new ArrayList<>();
+        Matcher m = BLACK.matcher(log);
+        while (m.find()) {
+            black.add(new Interval(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))));
+        }
+        return black;
+    }
+
+    static List<Interval> silence(String log, double durationSeconds) {
+        List<Interval> silence = new ArrayList<>();
+        Matcher starts = SILENCE_START.matcher(log);
+        Matcher ends = SILENCE_END.matcher(log);
+        while (starts.find()) {
+            double start = Math.max(0, Double.parseDouble(starts.group(1)));
+            double end = ends.find(starts.end()) ? Double.parseDouble(ends.group(1)) : durationSeconds;
+            silence.add(new Interval(start, end));
+        }
+        return silence;
+    }
+
+    /** ebur128 prints its summary last; the last match of each figure is the whole file's. */
+    static Loudness loudness(String log) {
+        return new Loudness(last(INTEGRATED, log), last(RANGE, log), last(PEAK, log));
+    }
+
+    private static Double last(Pattern pattern, String log) {
+        Matcher m = pattern.matcher(log);
+        String value = null;
+        while (m.find()) {
+            value = m.group(1);
+        }
+        return value == null || value.equals("-inf") ? null : Double.parseDouble(value);
+    }
+}

@@ -1,0 +1,117 @@
+package io.mediaroutes.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.media.Ffmpeg;
+import io.mediaroutes.media.MediaProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A generated video with known content: 1 s black, a hard cut to red (3 s), a hard cut to blue, a 1 s dissolve
+ * (7–8 s) into a moving test pattern, 11 s in all; its sound is silent for the first 2 s, then a tone.
+ */
+class InsightsAnalyzerTest {
+
+    @TempDir
+    static Path dir;
+    static JsonNode insights;
+    static InsightsAnalyzer.Result result;
+
+    @BeforeAll
+    static void analyze() throws Exception {
+        Path video = dir.resolve("known.mp4");
+        String source = ":s=320x240:r=25";
+        Ffmpeg.Result made = Ffmpeg.ffmpeg(List.of(
+                "-f", "lavfi", "-i", "color=c=black" + source + ":d=1",
+                "-f", "lavfi", "-i", "color=c=red" + source + ":d=3",
+                "-f", "lavfi", "-i", "color=c=blue" + source + ":d=4",
+                "-f", "lavfi", "-i", "testsrc2=" + source.substring(1) + ":d=4",
+                "-f", "lavfi", "-i", "aevalsrc=0:d=2",
+                "-f", "lavfi", "-i", "sine=frequency=440:d=9",
+                "-filter_complex", "[0][1][2]concat=n=3:v=1:a=0,format=yuv420p,settb=1/25[abc];[3]format=yuv420p,settb=1/25[d];"
+                        + "[abc][d]xfade=transition=fade:duration=1:offset=7[v];[4][5]concat=n=2:v=0:a=1[a]",
+                "-map", "[v]", "-map", "[a]", "-c:v", "libopenh264", "-c:a", "aac", video.toString()), Duration.ofMinutes(1));
+        assertThat(made.ok()).as(made.stderr()).isTrue();
+        MediaProbe.Info info = MediaProbe.probe(video);
+        result = new InsightsAnalyzer(true, true, true).analyze("video-1", video, info, dir.resolve("work"), Duration.ofMinutes(2));
+        insights = new ObjectMapper().valueToTree(result.insights());
+    }
+
+    @Test
+    void shotsFollowTheCutsAndTheDissolve() {
+        List<Double> starts = new ArrayList<>();
+        insights.get("shots").forEach(s -> starts.add(Timecode.parse(s.at("/instances/0/start").asText())));
+        assertThat(starts).hasSize(4);
+        assertThat(starts.get(0)).isZero();
+        assertThat(starts.get(1)).isCloseTo(1.0, within(0.3));
+        assertThat(starts.get(2)).isCloseTo(4.0, within(0.3));
+        assertThat(starts.get(3)).as("middle of the 7-8 s dissolve").isCloseTo(7.5, within(0.5));
+    }
+
+    @Test
+    void eachShotHasADecodableKeyFrame() throws Exception {
+        assertThat(result.keyFrames()).hasSize(4);
+        for (JsonNode shot : insights.get("shots")) {
+            String id = shot.at("/keyFrames/0/instances/0/thumbnailId").asText();
+            InsightsAnalyzer.KeyFrame keyFrame = result.keyFrames().stream().filter(k -> k.thumbnailId().equals(id)).findFirst().orElseThrow();
+            assertThat(ImageIO.read(keyFrame.jpeg().toFile()).getHeight()).isEqualTo(240);
+        }
+    }
+
+    @Test
+    void scenesGroupShotsAndBlackFramesAreFound() {
+        assertThat(insights.get("scenes").size()).isBetween(2, 4);
+        JsonNode black = insights.at("/blackFrames/0/instances/0");
+        assertThat(Timecode.parse(black.get("start").asText())).isCloseTo(0.0, within(0.2));
+        assertThat(Timecode.parse(black.get("end").asText())).isCloseTo(1.0, within(0.2));
+    }
+
+    @Test
+    void theSilenceLoudnessAndBlocksAreMeasured() {
+        JsonNode silence = insights.at("/audioEffects/0");
+        assertThat(silence.get("type").asText()).isEqualTo("Silence");
+        assertThat(Timecode.parse(silence.at("/instances/0/end").asText())).isCloseTo(2.0, within(0.2));
+        assertThat(Timecode.parse(insights.at("/blocks/0/instances/0/start").asText())).isCloseTo(2.0, within(0.2));
+        JsonNode loudness = insights.at("/statistics/loudness");
+        assertThat(loudness.get("integratedLufs").asDouble()).isBetween(-40.0, -5.0);
+        assertThat(loudness.get("truePeakDbfs").asDouble()).isLessThan(1.0);
+    }
+
+    @Test
+    void missingEnginesSaySoInsteadOfDroppingTheField() {
+        assertThat(insights.at("/ocr/error").asText()).startsWith("engine not installed");
+        assertThat(insights.at("/transcript/error").asText()).startsWith("engine not installed");
+        assertThat(insights.get("keywords").isArray()).isTrue();
+    }
+
+    @Test
+    void aSwitchedOffAnalyzerSaysDisabled() throws Exception {
+        Path video = dir.resolve("known.mp4");
+        JsonNode off = new ObjectMapper().valueToTree(new InsightsAnalyzer(false, false, false)
+                .analyze("video-2", video, MediaProbe.probe(video), dir.resolve("work-off"), Duration.ofMinutes(2)).insights());
+        assertThat(off.at("/shots/status").asText()).isEqualTo("disabled");
+        assertThat(off.at("/blackFrames/status").asText()).isEqualTo("disabled");
+        assertThat(off.at("/audioEffects/status").asText()).isEqualTo("disabled");
+    }
+
+    @Test
+    void captionsInEachFormat() {
+        List<Captions.Cue> cues = List.of(new Captions.Cue(1.5, 3.25, "Hello there"), new Captions.Cue(4, 5, "A \"quote\" & more"));
+        assertThat(Captions.format(cues, "Vtt")).startsWith("WEBVTT\n\n00:00:01.500 --> 00:00:03.250\nHello there\n");
+        assertThat(Captions.format(cues, "Srt")).startsWith("1\n00:00:01,500 --> 00:00:03,250\nHello there\n\n2\n");
+        assertThat(Captions.format(cues, "Ttml")).contains("<p begin=\"00:00:04.000\" end=\"00:00:05.000\">A \"quote\" &amp; more</p>");
+        assertThat(Captions.format(cues, "Txt")).isEqualTo("Hello there\nA \"quote\" & more\n");
+        assertThat(Captions.format(cues, "Csv")).contains("00:00:04.000,00:00:05.000,\"A \"\"quote\"\" & more\"");
+    }
+}
