@@ -23,17 +23,21 @@ public class Insights {
         return json.readValue(index, new TypeReference<>() {});
     }
 
+    /** The items of one insight type (shots, scenes, transcript, ...) of the first video; empty if it has none. */
+    @SuppressWarnings("unchecked")
+    public List<Object> items(Map<String, Object> index, String type) {
+        List<Map<String, Object>> videos = (List<Map<String, Object>>) index.getOrDefault("videos", List.of());
+        Object items = videos.isEmpty() ? null : ((Map<String, Object>) videos.get(0).getOrDefault("insights", Map.of())).get(type);
+        return items instanceof List<?> list ? (List<Object>) list : List.of();
+    }
+
     /** OCR and transcript text of the first video, lower-cased and space-joined: for "contains" predicates. */
     @SuppressWarnings("unchecked")
     public String text(Map<String, Object> index) {
-        List<Map<String, Object>> videos = (List<Map<String, Object>>) index.getOrDefault("videos", List.of());
-        if (videos.isEmpty()) {
-            return "";
-        }
-        Map<String, Object> insights = (Map<String, Object>) videos.get(0).getOrDefault("insights", Map.of());
         return Stream.of("ocr", "transcript")
-                .flatMap(kind -> ((List<Map<String, Object>>) insights.getOrDefault(kind, List.of())).stream())
-                .map(item -> String.valueOf(item.getOrDefault("text", "")))
+                .flatMap(kind -> items(index, kind).stream())
+                .filter(item -> item instanceof Map)
+                .map(item -> String.valueOf(((Map<String, Object>) item).getOrDefault("text", "")))
                 .collect(Collectors.joining(" ")).toLowerCase();
     }
 }

@@ -70,7 +70,7 @@ class SinksTest {
         registry.add("mediaroutes.azure.connection-string", azurite::connectionString);
         registry.add("camel.main.routes-include-pattern", () -> "file:routes/*.camel.yaml,classpath:routes/test-sinks.camel.yaml");
         registry.add("mediaroutes.deliver.sinks",
-                () -> "direct:file-out,direct:webhook-out,direct:blob-out,direct:jdbc-out,direct:rabbitmq-out,direct:long-out");
+                () -> "direct:file-out,direct:webhook-out,direct:blob-out,direct:jdbc-out,direct:rabbitmq-out,direct:long-out,direct:shots-out");
         registry.add("mediaroutes.sinks.webhook-out.secret", () -> SECRET);
         registry.add("test.webhook.url", RECEIVER::url);
         registry.add("test.rabbitmq.exchange", () -> EXCHANGE);
@@ -126,6 +126,11 @@ class SinksTest {
         assertThat(HOME.resolve("out/long/long.mp4.insights.json")).exists();
         assertThat(HOME.resolve("out/long/short.mp4.insights.json")).doesNotExist();
         assertThat(HOME.resolve("out/short.mp4.insights.json")).exists();
+        // split per insight type: one message per shot (each test video is a single shot)
+        try (var shots = Files.list(HOME.resolve("out/shots"))) {
+            assertThat(shots.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("long.mp4-shot-0.json", "short.mp4-shot-0.json");
+        }
+        assertThat(Files.readString(HOME.resolve("out/shots/long.mp4-shot-0.json"))).contains("\"keyFrames\"");
     }
 
     /** A webhook receiver that answers 500 to its first calls, then verifies and records each delivery. */
