@@ -32,6 +32,7 @@ public final class AppTestSupport {
                 Map.entry("mediaroutes.drop.min-age", "200"),
                 Map.entry("mediaroutes.drop.poll-delay", "200"),
                 Map.entry("mediaroutes.out.dir", home.resolve("out").toString()),
+                Map.entry("mediaroutes.deliver.dead-letter-dir", home.resolve("dead-letter").toString()),
                 Map.entry("mediaroutes.poll.interval", "300"),
                 Map.entry("mediaroutes.retry.initial-delay", "100ms"),
                 Map.entry("mediaroutes.retry.max-delay", "1s"),

@@ -103,6 +103,9 @@ class SinksTest {
         assertThat(RECEIVER.failuresServed.get()).isEqualTo(5);
         assertThat(RECEIVER.accepted).hasSize(2).allSatisfy(d -> assertThat(d.get("signatureValid")).isEqualTo("true"));
         assertThat(RECEIVER.accepted.stream().map(d -> d.get("key")).distinct()).hasSize(2);
+        try (var deadLetters = Files.list(HOME.resolve("dead-letter/webhook-out"))) {
+            assertThat(deadLetters).as("the refused payload, kept for inspection").isNotEmpty();
+        }
         // PostgreSQL: one row per video, the JSON as jsonb
         assertThat(db.queryForList("SELECT name, duration_seconds, insights->>'state' AS state FROM video_insights ORDER BY name"))
                 .extracting(r -> r.get("name") + "/" + r.get("duration_seconds") + "/" + r.get("state"))
