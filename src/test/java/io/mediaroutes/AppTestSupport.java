@@ -25,6 +25,7 @@ public final class AppTestSupport {
         return Map.ofEntries(
                 Map.entry("spring.datasource.url", "jdbc:h2:file:" + home.resolve("data/mediaroutes") + ";DB_CLOSE_ON_EXIT=FALSE"),
                 Map.entry("mediaroutes.service.data-dir", home.resolve("data").toString()),
+                Map.entry("mediaroutes.insights.model-cache", home.resolve("data/models").toString()),
                 Map.entry("mediaroutes.storage.local.dir", home.resolve("data/blobs").toString()),
                 Map.entry("mediaroutes.drop.dir", home.resolve("drop").toString()),
                 Map.entry("mediaroutes.drop.done-dir", home.resolve("drop/.done").toString()),

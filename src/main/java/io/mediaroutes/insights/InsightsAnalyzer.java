@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,17 +38,24 @@ public class InsightsAnalyzer {
     private final boolean shots;
     private final boolean black;
     private final boolean audio;
+    private final boolean ocr;
+    private final Path modelCache;
 
     public InsightsAnalyzer(@Value("${mediaroutes.insights.shots.enabled:true}") boolean shots,
             @Value("${mediaroutes.insights.black-frames.enabled:true}") boolean black,
-            @Value("${mediaroutes.insights.audio.enabled:true}") boolean audio) {
+            @Value("${mediaroutes.insights.audio.enabled:true}") boolean audio,
+            @Value("${mediaroutes.insights.ocr.enabled:true}") boolean ocr,
+            @Value("${mediaroutes.insights.model-cache:data/models}") Path modelCache) {
         this.shots = shots;
         this.black = black;
         this.audio = audio;
+        this.ocr = ocr;
+        this.modelCache = modelCache;
     }
 
     public Result analyze(String videoId, Path input, MediaProbe.Info info, Path work, Duration timeout) throws IOException {
-        Signals signals = Signals.measure(input, info.audioCodec() != null, info.durationSeconds(), work, timeout);
+        Path ocrFrames = ocr ? work.resolve("ocr") : null;
+        Signals signals = Signals.measure(input, info.audioCodec() != null, info.durationSeconds(), work, ocrFrames, timeout);
         ObjectNode insights = JSON.createObjectNode();
         List<KeyFrame> keyFrames = new ArrayList<>();
         double duration = info.durationSeconds();
@@ -101,11 +110,21 @@ public class InsightsAnalyzer {
             insights.putObject("audioEffects").put("status", "disabled");
             insights.putObject("blocks").put("status", "disabled");
         }
-        // text insights: no OCR or speech engine ships with this build yet (see README)
-        insights.putObject("ocr").put("error", "engine not installed: no OCR engine in this build");
+        List<Keywords.TimedText> text = new ArrayList<>();
+        if (ocr) {
+            try {
+                insights.set("ocr", ocr(ocrFrames, duration, text));
+            } catch (IOException | LinkageError e) {
+                insights.putObject("ocr").put("error", e.getMessage().startsWith("engine not installed") ? e.getMessage()
+                        : "engine not installed: " + e.getMessage());
+            }
+        } else {
+            insights.putObject("ocr").put("status", "disabled");
+        }
         insights.putObject("transcript").put("error", "engine not installed: no speech recognition engine in this build");
-        insights.putArray("keywords");
-        insights.putArray("topics");
+        ArrayNode keywords = Keywords.keywords(text);
+        insights.set("keywords", keywords);
+        insights.set("topics", Keywords.topics(keywords));
 
         ObjectNode loudness = JSON.createObjectNode();
         Signals.Loudness l = signals.loudness();
@@ -114,6 +133,48 @@ public class InsightsAnalyzer {
         loudness.putPOJO("truePeakDbfs", l.truePeakDbfs());
         insights.putObject("statistics").set("loudness", audio ? loudness : JSON.createObjectNode().put("status", "disabled"));
         return new Result(insights, keyFrames);
+    }
+
+    /** OCR of one frame a second; a line seen in consecutive frames is one item with one instance per run. */
+    private ArrayNode ocr(Path frames, double duration, List<Keywords.TimedText> text) throws IOException {
+        Map<String, ObjectNode> items = new LinkedHashMap<>();
+        Map<String, double[]> open = new LinkedHashMap<>();
+        ArrayNode ocrNode = JSON.createArrayNode();
+        List<Path> images;
+        try (var list = java.nio.file.Files.list(frames)) {
+            images = list.sorted().toList();
+        }
+        try (Ocr engine = new Ocr(modelCache)) {
+            for (int i = 0; i < images.size(); i++) {
+                double t = i;
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (Ocr.Line line : engine.read(images.get(i))) {
+                    seen.add(line.text());
+                    ObjectNode item = items.computeIfAbsent(line.text(), k -> ocrNode.addObject().put("id", items.size() + 1)
+                            .put("text", k).put("confidence", line.confidence()).put("language", "en-US"));
+                    item.put("confidence", Math.max(item.get("confidence").asDouble(), line.confidence()));
+                    open.merge(line.text(), new double[] {t, Math.min(duration, t + 1)}, (a, b) -> new double[] {a[0], b[1]});
+                }
+                closeRuns(open, seen, items, text);
+            }
+            closeRuns(open, java.util.Set.of(), items, text);
+        }
+        return ocrNode;
+    }
+
+    /** Lines no longer on screen get their instance. */
+    private static void closeRuns(Map<String, double[]> open, java.util.Set<String> stillSeen, Map<String, ObjectNode> items,
+            List<Keywords.TimedText> text) {
+        for (var it = open.entrySet().iterator(); it.hasNext(); ) {
+            var run = it.next();
+            if (!stillSeen.contains(run.getKey())) {
+                ObjectNode item = items.get(run.getKey());
+                ArrayNode instances = item.has("instances") ? (ArrayNode) item.get("instances") : item.putArray("instances");
+                instance(instances, run.getValue()[0], run.getValue()[1]);
+                text.add(new Keywords.TimedText(run.getKey(), run.getValue()[0], run.getValue()[1]));
+                it.remove();
+            }
+        }
     }
 
     /** Shots as [start, end] seconds between detected boundaries. */

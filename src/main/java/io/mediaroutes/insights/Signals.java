@@ -33,14 +33,24 @@ public record Signals(List<double[]> histograms, List<Interval> black, List<Inte
     private static final Pattern RANGE = Pattern.compile("LRA:\\s+(-?[\\d.]+) LU");
     private static final Pattern PEAK = Pattern.compile("Peak:\\s+(-?[\\d.]+|-inf) dBFS");
 
-    public static Signals measure(Path input, boolean hasAudio, double durationSeconds, Path work, Duration timeout) throws IOException {
+    /**
+     * @param ocrFrames when not null, also writes one grey frame a second there ({@code ocr-00001.png} is 0 s),
+     *                  at most 720 lines high, for OCR: one decode serves every analyzer
+     */
+    public static Signals measure(Path input, boolean hasAudio, double durationSeconds, Path work, Path ocrFrames,
+            Duration timeout) throws IOException {
         Files.createDirectories(work);
         Path frames = work.resolve("frames.rgb");
-        List<String> args = new ArrayList<>(List.of("-v", "info", "-i", input.toString(), "-filter_complex",
-                "[0:v]fps=" + FPS + ",scale=" + WIDTH + ":" + HEIGHT + ":flags=area,format=rgb24,split[small][b];"
-                        + "[b]blackdetect=d=0.1:pix_th=0.10[black]",
+        String graph = "[0:v]split=2[v1][v2];[v1]fps=" + FPS + ",scale=" + WIDTH + ":" + HEIGHT
+                + ":flags=area,format=rgb24,split[small][b];[b]blackdetect=d=0.1:pix_th=0.10[black]";
+        graph += ocrFrames == null ? ";[v2]nullsink" : ";[v2]fps=1,scale=-2:'min(720,ih)',format=gray[ocr]";
+        List<String> args = new ArrayList<>(List.of("-v", "info", "-i", input.toString(), "-filter_complex", graph,
                 "-map", "[small]", "-f", "rawvideo", frames.toString(),
                 "-map", "[black]", "-f", "null", "-"));
+        if (ocrFrames != null) {
+            Files.createDirectories(ocrFrames);
+            args.addAll(List.of("-map", "[ocr]", ocrFrames.resolve("ocr-%05d.png").toString()));
+        }
         if (hasAudio) {
             args.addAll(List.of("-map", "0:a:0", "-af", "silencedetect=n=-50dB:d=0.5,ebur128=peak=true", "-f", "null", "-"));
         }

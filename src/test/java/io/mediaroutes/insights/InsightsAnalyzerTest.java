@@ -44,7 +44,7 @@ class InsightsAnalyzerTest {
                 "-map", "[v]", "-map", "[a]", "-c:v", "libopenh264", "-c:a", "aac", video.toString()), Duration.ofMinutes(1));
         assertThat(made.ok()).as(made.stderr()).isTrue();
         MediaProbe.Info info = MediaProbe.probe(video);
-        result = new InsightsAnalyzer(true, true, true).analyze("video-1", video, info, dir.resolve("work"), Duration.ofMinutes(2));
+        result = new InsightsAnalyzer(true, true, true, false, dir.resolve("models")).analyze("video-1", video, info, dir.resolve("work"), Duration.ofMinutes(2));
         insights = new ObjectMapper().valueToTree(result.insights());
     }
 
@@ -89,16 +89,55 @@ class InsightsAnalyzerTest {
     }
 
     @Test
-    void missingEnginesSaySoInsteadOfDroppingTheField() {
-        assertThat(insights.at("/ocr/error").asText()).startsWith("engine not installed");
+    void aMissingEngineSaysSoAndASwitchedOffOneSaysDisabled() {
         assertThat(insights.at("/transcript/error").asText()).startsWith("engine not installed");
+        assertThat(insights.at("/ocr/status").asText()).isEqualTo("disabled");
         assertThat(insights.get("keywords").isArray()).isTrue();
+    }
+
+    @Test
+    void ocrReadsTextOnScreenWithItsTimesAndKeywordsComeFromIt() throws Exception {
+        Path first = textImage("MEDIAROUTES INVOICE 2026");
+        Path second = textImage("INVOICE TOTAL PAID");
+        Path video = dir.resolve("text.mp4");
+        Ffmpeg.Result made = Ffmpeg.ffmpeg(List.of(
+                "-loop", "1", "-t", "3", "-i", first.toString(), "-loop", "1", "-t", "3", "-i", second.toString(),
+                "-filter_complex", "[0][1]concat=n=2:v=1:a=0,fps=25,format=yuv420p[v]", "-map", "[v]",
+                "-c:v", "libopenh264", video.toString()), Duration.ofMinutes(1));
+        assertThat(made.ok()).as(made.stderr()).isTrue();
+
+        JsonNode text = new ObjectMapper().valueToTree(new InsightsAnalyzer(true, true, true, true, dir.resolve("models"))
+                .analyze("video-3", video, MediaProbe.probe(video), dir.resolve("work-ocr"), Duration.ofMinutes(2)).insights());
+
+        JsonNode ocr = text.get("ocr");
+        assertThat(ocr.findValuesAsText("text")).contains("MEDIAROUTES INVOICE 2026", "INVOICE TOTAL PAID");
+        JsonNode firstLine = ocr.get(0);
+        assertThat(firstLine.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.7);
+        assertThat(Timecode.parse(firstLine.at("/instances/0/start").asText())).isCloseTo(0.0, within(1.0));
+        assertThat(Timecode.parse(firstLine.at("/instances/0/end").asText())).isCloseTo(3.0, within(1.0));
+        assertThat(text.get("keywords").get(0).get("text").asText()).isEqualTo("invoice");
+        assertThat(text.at("/topics/0/name").asText()).isEqualTo("invoice");
+    }
+
+    private static Path textImage(String text) throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(20, 30, 60));
+        g.fillRect(0, 0, 640, 360);
+        g.setColor(java.awt.Color.WHITE);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 32));
+        g.drawString(text, 30, 190);
+        g.dispose();
+        Path png = dir.resolve(text.replace(' ', '-') + ".png");
+        ImageIO.write(image, "png", png.toFile());
+        return png;
     }
 
     @Test
     void aSwitchedOffAnalyzerSaysDisabled() throws Exception {
         Path video = dir.resolve("known.mp4");
-        JsonNode off = new ObjectMapper().valueToTree(new InsightsAnalyzer(false, false, false)
+        JsonNode off = new ObjectMapper().valueToTree(new InsightsAnalyzer(false, false, false, false, dir.resolve("models"))
                 .analyze("video-2", video, MediaProbe.probe(video), dir.resolve("work-off"), Duration.ofMinutes(2)).insights());
         assertThat(off.at("/shots/status").asText()).isEqualTo("disabled");
         assertThat(off.at("/blackFrames/status").asText()).isEqualTo("disabled");

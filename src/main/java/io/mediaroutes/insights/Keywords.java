@@ -1,0 +1,73 @@
+package io.mediaroutes.insights;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keywords and topics from the words seen (OCR) and heard (transcript). The method is plain counting: words
+ * of four letters or more, not stop words; a keyword appears at least twice (or is among the five most
+ * frequent when few repeat); its confidence is its share of the top count. Topics are the three strongest
+ * keywords. Instances are the times of the lines that contain the word.
+ */
+public final class Keywords {
+
+    /** A line of text and when it is on screen or spoken. */
+    public record TimedText(String text, double start, double end) {}
+
+    private static final Set<String> STOP_WORDS = Set.of("this", "that", "with", "from", "have", "will", "your", "about",
+            "there", "their", "what", "when", "which", "were", "been", "they", "them", "then", "than", "into", "just",
+            "also", "some", "more", "very", "here", "each", "only", "over", "such", "would", "could", "should");
+
+    private Keywords() {}
+
+    public static ArrayNode keywords(List<TimedText> lines) {
+        ArrayNode keywords = JsonNodeFactory.instance.arrayNode();
+        List<Map.Entry<String, List<TimedText>>> ranked = ranked(lines);
+        int top = ranked.isEmpty() ? 1 : ranked.get(0).getValue().size();
+        int id = 1;
+        for (Map.Entry<String, List<TimedText>> word : ranked) {
+            var keyword = keywords.addObject().put("id", id++).put("text", word.getKey())
+                    .put("confidence", Math.round(100.0 * word.getValue().size() / top) / 100.0).put("language", "en-US");
+            ArrayNode instances = keyword.putArray("instances");
+            word.getValue().forEach(line -> instances.addObject()
+                    .put("adjustedStart", Timecode.format(line.start())).put("adjustedEnd", Timecode.format(line.end()))
+                    .put("start", Timecode.format(line.start())).put("end", Timecode.format(line.end())));
+        }
+        return keywords;
+    }
+
+    public static ArrayNode topics(ArrayNode keywords) {
+        ArrayNode topics = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < Math.min(3, keywords.size()); i++) {
+            var keyword = keywords.get(i);
+            topics.addObject().put("id", i + 1).put("name", keyword.get("text").asText())
+                    .put("referenceType", "mediaroutes:keyword").put("confidence", keyword.get("confidence").asDouble())
+                    .put("language", "en-US").set("instances", keyword.get("instances").deepCopy());
+        }
+        return topics;
+    }
+
+    private static List<Map.Entry<String, List<TimedText>>> ranked(List<TimedText> lines) {
+        Map<String, List<TimedText>> byWord = new LinkedHashMap<>();
+        for (TimedText line : lines) {
+            for (String word : line.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (word.length() >= 4 && !STOP_WORDS.contains(word) && word.chars().anyMatch(Character::isLetter)) {
+                    List<TimedText> seen = byWord.computeIfAbsent(word, w -> new ArrayList<>());
+                    if (!seen.contains(line)) {
+                        seen.add(line);
+                    }
+                }
+            }
+        }
+        List<Map.Entry<String, List<TimedText>>> ranked = new ArrayList<>(byWord.entrySet());
+        ranked.sort((a, b) -> b.getValue().size() - a.getValue().size());
+        List<Map.Entry<String, List<TimedText>>> repeated = ranked.stream().filter(e -> e.getValue().size() >= 2).toList();
+        return repeated.size() >= 3 ? repeated : ranked.subList(0, Math.min(5, ranked.size()));
+    }
+}

@@ -1,0 +1,93 @@
+package io.mediaroutes.insights;
+
+import static org.bytedeco.leptonica.global.leptonica.pixDestroy;
+import static org.bytedeco.leptonica.global.leptonica.pixRead;
+import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.leptonica.PIX;
+import org.bytedeco.tesseract.ResultIterator;
+import org.bytedeco.tesseract.TessBaseAPI;
+
+/**
+ * Text on screen, read by Tesseract (org.bytedeco:tesseract, English model from the build). One engine per
+ * analysis; lines under {@value #MIN_CONFIDENCE}% confidence are dropped, which keeps busy frames from
+ * producing garbage.
+ */
+public final class Ocr implements AutoCloseable {
+
+    static final float MIN_CONFIDENCE = 70;
+
+    /** One line of text found in a frame. */
+    public record Line(String text, double confidence) {}
+
+    private final TessBaseAPI api = new TessBaseAPI();
+
+    /** @param cacheDir where the English model is unpacked from the classpath, once */
+    public Ocr(Path cacheDir) throws IOException {
+        Path tessdata = cacheDir.resolve("tessdata");
+        Path model = tessdata.resolve("eng.traineddata");
+        if (!Files.exists(model)) {
+            Files.createDirectories(tessdata);
+            try (InputStream in = Ocr.class.getResourceAsStream("/tessdata/eng.traineddata")) {
+                if (in == null) {
+                    throw new IOException("engine not installed: tessdata/eng.traineddata is not on the classpath");
+                }
+                Path temp = tessdata.resolve(".eng.traineddata.part");
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, model, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        if (api.Init(tessdata.toString(), "eng") != 0) {
+            throw new IOException("engine not installed: Tesseract could not load " + model);
+        }
+    }
+
+    public List<Line> read(Path image) {
+        List<Line> lines = new ArrayList<>();
+        PIX pix = pixRead(image.toString());
+        if (pix == null) {
+            return lines;
+        }
+        try {
+            api.SetImage(pix);
+            if (api.Recognize(null) != 0) {
+                return lines;
+            }
+            ResultIterator it = api.GetIterator();
+            if (it == null) {
+                return lines;
+            }
+            do {
+                BytePointer text = it.GetUTF8Text(RIL_TEXTLINE);
+                if (text == null) {
+                    continue;
+                }
+                String line = text.getString().strip().replaceAll("\\s+", " ");
+                text.deallocate();
+                float confidence = it.Confidence(RIL_TEXTLINE);
+                if (confidence >= MIN_CONFIDENCE && line.chars().filter(Character::isLetterOrDigit).count() >= 2) {
+                    lines.add(new Line(line, confidence / 100.0));
+                }
+            } while (it.Next(RIL_TEXTLINE));
+            it.deallocate();
+        } finally {
+            api.Clear();
+            pixDestroy(pix);
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        api.End();
+        api.close();
+    }
+}
