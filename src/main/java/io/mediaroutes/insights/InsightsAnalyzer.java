@@ -39,13 +39,16 @@ public class InsightsAnalyzer {
     private final boolean black;
     private final boolean audio;
     private final boolean ocr;
+    private final boolean transcript;
     private final Path modelCache;
 
     public InsightsAnalyzer(@Value("${mediaroutes.insights.shots.enabled:true}") boolean shots,
             @Value("${mediaroutes.insights.black-frames.enabled:true}") boolean black,
             @Value("${mediaroutes.insights.audio.enabled:true}") boolean audio,
             @Value("${mediaroutes.insights.ocr.enabled:true}") boolean ocr,
+            @Value("${mediaroutes.insights.transcript.enabled:true}") boolean transcript,
             @Value("${mediaroutes.insights.model-cache:data/models}") Path modelCache) {
+        this.transcript = transcript;
         this.shots = shots;
         this.black = black;
         this.audio = audio;
@@ -121,7 +124,18 @@ public class InsightsAnalyzer {
         } else {
             insights.putObject("ocr").put("status", "disabled");
         }
-        insights.putObject("transcript").put("error", "engine not installed: no speech recognition engine in this build");
+        if (!transcript) {
+            insights.putObject("transcript").put("status", "disabled");
+        } else if (info.audioCodec() == null) {
+            insights.putArray("transcript");
+        } else {
+            try {
+                insights.set("transcript", transcript(work.resolve(Signals.SPEECH_PCM), text));
+            } catch (IOException | LinkageError e) {
+                insights.putObject("transcript").put("error", e.getMessage() != null && e.getMessage().startsWith("engine not installed")
+                        ? e.getMessage() : "engine not installed: " + e);
+            }
+        }
         ArrayNode keywords = Keywords.keywords(text);
         insights.set("keywords", keywords);
         insights.set("topics", Keywords.topics(keywords));
@@ -133,6 +147,18 @@ public class InsightsAnalyzer {
         loudness.putPOJO("truePeakDbfs", l.truePeakDbfs());
         insights.putObject("statistics").set("loudness", audio ? loudness : JSON.createObjectNode().put("status", "disabled"));
         return new Result(insights, keyFrames);
+    }
+
+    private ArrayNode transcript(Path pcm, List<Keywords.TimedText> text) throws IOException {
+        ArrayNode lines = JSON.createArrayNode();
+        int id = 1;
+        for (Transcriber.Line line : Transcriber.transcribe(pcm, modelCache)) {
+            ObjectNode item = lines.addObject().put("id", id++).put("text", line.text()).put("confidence", line.confidence())
+                    .put("speakerId", 1).put("language", "en-US");
+            instance(item.putArray("instances"), line.start(), line.end());
+            text.add(new Keywords.TimedText(line.text(), line.start(), line.end()));
+        }
+        return lines;
     }
 
     /** OCR of one frame a second; a line seen in consecutive frames is one item with one instance per run. */

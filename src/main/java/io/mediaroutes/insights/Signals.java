@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public record Signals(List<double[]> histograms, List<Interval> black, List<Interval> silence, Loudness loudness) {
 
     public static final int FPS = 10;
+    /** In the work folder: the sound as 16 kHz mono s16le, when there is sound. */
+    public static final String SPEECH_PCM = "speech.pcm";
     static final int WIDTH = 32;
     static final int HEIGHT = 18;
     static final int BINS_PER_CHANNEL = 4;
@@ -53,6 +55,8 @@ public record Signals(List<double[]> histograms, List<Interval> black, List<Inte
         }
         if (hasAudio) {
             args.addAll(List.of("-map", "0:a:0", "-af", "silencedetect=n=-50dB:d=0.5,ebur128=peak=true", "-f", "null", "-"));
+            // for speech recognition: 16 kHz mono PCM
+            args.addAll(List.of("-map", "0:a:0", "-ac", "1", "-ar", "16000", "-f", "s16le", work.resolve(SPEECH_PCM).toString()));
         }
         Ffmpeg.Result result = Ffmpeg.ffmpegFullLog(args, timeout);
         if (!result.ok()) {

@@ -44,7 +44,7 @@ class InsightsAnalyzerTest {
                 "-map", "[v]", "-map", "[a]", "-c:v", "libopenh264", "-c:a", "aac", video.toString()), Duration.ofMinutes(1));
         assertThat(made.ok()).as(made.stderr()).isTrue();
         MediaProbe.Info info = MediaProbe.probe(video);
-        result = new InsightsAnalyzer(true, true, true, false, dir.resolve("models")).analyze("video-1", video, info, dir.resolve("work"), Duration.ofMinutes(2));
+        result = new InsightsAnalyzer(true, true, true, false, false, dir.resolve("models")).analyze("video-1", video, info, dir.resolve("work"), Duration.ofMinutes(2));
         insights = new ObjectMapper().valueToTree(result.insights());
     }
 
@@ -89,10 +89,45 @@ class InsightsAnalyzerTest {
     }
 
     @Test
-    void aMissingEngineSaysSoAndASwitchedOffOneSaysDisabled() {
-        assertThat(insights.at("/transcript/error").asText()).startsWith("engine not installed");
+    void switchedOffTextAnalyzersSayDisabled() {
+        assertThat(insights.at("/transcript/status").asText()).isEqualTo("disabled");
         assertThat(insights.at("/ocr/status").asText()).isEqualTo("disabled");
         assertThat(insights.get("keywords").isArray()).isTrue();
+    }
+
+    @Test
+    void speechBecomesATranscriptWithTimesAndCaptions() throws Exception {
+        String said = "the quick brown fox jumps over the lazy dog";
+        Path speech = dir.resolve("speech.wav");
+        try {
+            Process espeak = new ProcessBuilder("espeak-ng", "-s", "140", "-w", speech.toString(), said).start();
+            assertThat(espeak.waitFor()).isZero();
+        } catch (java.io.IOException notInstalled) {
+            String why = "espeak-ng is not installed (.ci/run installs it): no speech to test the transcript with";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why, notInstalled);
+            }
+            System.err.println("SKIPPED: " + why);
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
+        Path video = dir.resolve("speech.mp4");
+        Ffmpeg.Result made = Ffmpeg.ffmpeg(List.of("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=5", "-i", speech.toString(),
+                "-c:v", "libopenh264", "-c:a", "aac", "-shortest", video.toString()), Duration.ofMinutes(1));
+        assertThat(made.ok()).as(made.stderr()).isTrue();
+
+        JsonNode spoken = new ObjectMapper().valueToTree(new InsightsAnalyzer(false, false, true, false, true, dir.resolve("models"))
+                .analyze("video-4", video, MediaProbe.probe(video), dir.resolve("work-speech"), Duration.ofMinutes(2)).insights());
+
+        JsonNode transcript = spoken.get("transcript");
+        assertThat(transcript.isArray()).as(transcript.toString()).isTrue();
+        String heard = String.join(" ", transcript.findValuesAsText("text"));
+        long found = java.util.Arrays.stream(said.split(" ")).distinct().filter(w -> (" " + heard + " ").contains(" " + w + " ")).count();
+        assertThat(found).as("words of \"%s\" in \"%s\"", said, heard).isGreaterThanOrEqualTo(5);
+        assertThat(Timecode.parse(transcript.at("/0/instances/0/start").asText())).isLessThan(1.5);
+        assertThat(transcript.at("/0/confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(Captions.format(Captions.cues(new ObjectMapper().createObjectNode().set("videos",
+                new ObjectMapper().createArrayNode().add(new ObjectMapper().createObjectNode().set("insights", spoken)))), "Vtt"))
+                .startsWith("WEBVTT\n\n00:00:0").contains("quick");
     }
 
     @Test
@@ -106,7 +141,7 @@ class InsightsAnalyzerTest {
                 "-c:v", "libopenh264", video.toString()), Duration.ofMinutes(1));
         assertThat(made.ok()).as(made.stderr()).isTrue();
 
-        JsonNode text = new ObjectMapper().valueToTree(new InsightsAnalyzer(true, true, true, true, dir.resolve("models"))
+        JsonNode text = new ObjectMapper().valueToTree(new InsightsAnalyzer(true, true, true, true, false, dir.resolve("models"))
                 .analyze("video-3", video, MediaProbe.probe(video), dir.resolve("work-ocr"), Duration.ofMinutes(2)).insights());
 
         JsonNode ocr = text.get("ocr");
@@ -137,7 +172,7 @@ class InsightsAnalyzerTest {
     @Test
     void aSwitchedOffAnalyzerSaysDisabled() throws Exception {
         Path video = dir.resolve("known.mp4");
-        JsonNode off = new ObjectMapper().valueToTree(new InsightsAnalyzer(false, false, false, false, dir.resolve("models"))
+        JsonNode off = new ObjectMapper().valueToTree(new InsightsAnalyzer(false, false, false, false, false, dir.resolve("models"))
                 .analyze("video-2", video, MediaProbe.probe(video), dir.resolve("work-off"), Duration.ofMinutes(2)).insights());
         assertThat(off.at("/shots/status").asText()).isEqualTo("disabled");
         assertThat(off.at("/blackFrames/status").asText()).isEqualTo("disabled");

@@ -1,0 +1,98 @@
+package io.mediaroutes.insights;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+/**
+ * Speech to text with Vosk (Kaldi) and its small English model, which the build puts on the classpath; the
+ * model is unpacked under the model cache once and loaded once per process. Input: 16 kHz mono s16le PCM.
+ */
+public final class Transcriber {
+
+    /** One recognised utterance: its words, times and mean word confidence. */
+    public record Line(String text, double start, double end, double confidence) {}
+
+    private static final String MODEL_ARCHIVE = "/models/vosk-model-en.aar";
+    private static final String MODEL_DIR_IN_ARCHIVE = "assets/model-en-us/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Model model;
+
+    private Transcriber() {}
+
+    public static List<Line> transcribe(Path pcm, Path modelCache) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        try (Recognizer recognizer = new Recognizer(model(modelCache), 16000); InputStream in = Files.newInputStream(pcm)) {
+            recognizer.setWords(true);
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                if (recognizer.acceptWaveForm(buffer, n)) {
+                    add(lines, recognizer.getResult());
+                }
+            }
+            add(lines, recognizer.getFinalResult());
+        }
+        return lines;
+    }
+
+    private static void add(List<Line> lines, String result) throws IOException {
+        JsonNode words = JSON.readTree(result).path("result");
+        if (words.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        double confidence = 0;
+        for (JsonNode word : words) {
+            text.append(text.isEmpty() ? "" : " ").append(word.path("word").asText());
+            confidence += word.path("conf").asDouble();
+        }
+        lines.add(new Line(text.toString(), words.get(0).path("start").asDouble(), words.get(words.size() - 1).path("end").asDouble(),
+                Math.round(100 * confidence / words.size()) / 100.0));
+    }
+
+    private static synchronized Model model(Path modelCache) throws IOException {
+        if (model == null) {
+            Path dir = modelCache.resolve("vosk-model-en");
+            if (!Files.exists(dir.resolve("am/final.mdl"))) {
+                unpack(dir);
+            }
+            LibVosk.setLogLevel(LogLevel.WARNINGS);
+            model = new Model(dir.toString());
+        }
+        return model;
+    }
+
+    private static void unpack(Path dir) throws IOException {
+        InputStream archive = Transcriber.class.getResourceAsStream(MODEL_ARCHIVE);
+        if (archive == null) {
+            throw new IOException("engine not installed: " + MODEL_ARCHIVE + " is not on the classpath");
+        }
+        Path temp = dir.resolveSibling(dir.getFileName() + ".part");
+        try (ZipInputStream zip = new ZipInputStream(archive)) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.isDirectory() || !entry.getName().startsWith(MODEL_DIR_IN_ARCHIVE)) {
+                    continue;
+                }
+                Path target = temp.resolve(entry.getName().substring(MODEL_DIR_IN_ARCHIVE.length())).normalize();
+                if (!target.startsWith(temp)) {
+                    throw new IOException("bad entry in the model archive: " + entry.getName());
+                }
+                Files.createDirectories(target.getParent());
+                Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
