@@ -168,13 +168,16 @@ public class InsightsAnalyzer {
         ArrayNode ocrNode = JSON.createArrayNode();
         List<Path> images;
         try (var list = java.nio.file.Files.list(frames)) {
-            images = list.sorted().toList();
+            images = list.filter(p -> p.getFileName().toString().startsWith("ocr-")).sorted().toList();
         }
         try (Ocr engine = new Ocr(modelCache)) {
             for (int i = 0; i < images.size(); i++) {
                 double t = i;
                 java.util.Set<String> seen = new java.util.HashSet<>();
-                for (Ocr.Line line : engine.read(images.get(i))) {
+                List<Ocr.Line> lines = new ArrayList<>(engine.read(images.get(i)));
+                Path bright = images.get(i).resolveSibling(images.get(i).getFileName().toString().replace("ocr-", "ocrb-"));
+                lines.addAll(engine.read(bright));
+                for (Ocr.Line line : lines) {
                     seen.add(line.text());
                     ObjectNode item = items.computeIfAbsent(line.text(), k -> ocrNode.addObject().put("id", items.size() + 1)
                             .put("text", k).put("confidence", line.confidence()).put("language", "en-US"));

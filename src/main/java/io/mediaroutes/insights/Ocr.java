@@ -3,6 +3,7 @@ package io.mediaroutes.insights;
 import static org.bytedeco.leptonica.global.leptonica.pixDestroy;
 import static org.bytedeco.leptonica.global.leptonica.pixRead;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
+import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,8 @@ import org.bytedeco.tesseract.TessBaseAPI;
 
 /**
  * Text on screen, read by Tesseract (org.bytedeco:tesseract, English model from the build). One engine per
- * analysis; lines under {@value #MIN_CONFIDENCE}% confidence are dropped, which keeps busy frames from
- * producing garbage.
+ * analysis; words under {@value #MIN_CONFIDENCE}% confidence are dropped, which keeps busy frames from
+ * producing garbage while the confident words of a noisy line still count.
  */
 public final class Ocr implements AutoCloseable {
 
@@ -65,24 +66,45 @@ public final class Ocr implements AutoCloseable {
             if (it == null) {
                 return lines;
             }
+            // word by word: a confident word counts even when noise on its line does not
+            StringBuilder line = new StringBuilder();
+            double confidenceSum = 0;
+            int words = 0;
             do {
-                BytePointer text = it.GetUTF8Text(RIL_TEXTLINE);
+                if (it.IsAtBeginningOf(RIL_TEXTLINE) && words > 0) {
+                    addLine(lines, line, confidenceSum / words);
+                    line.setLength(0);
+                    confidenceSum = 0;
+                    words = 0;
+                }
+                BytePointer text = it.GetUTF8Text(RIL_WORD);
                 if (text == null) {
                     continue;
                 }
-                String line = text.getString().strip().replaceAll("\\s+", " ");
+                String word = text.getString().strip();
                 text.deallocate();
-                float confidence = it.Confidence(RIL_TEXTLINE);
-                if (confidence >= MIN_CONFIDENCE && line.chars().filter(Character::isLetterOrDigit).count() >= 2) {
-                    lines.add(new Line(line, confidence / 100.0));
+                float confidence = it.Confidence(RIL_WORD);
+                if (confidence >= MIN_CONFIDENCE && word.chars().anyMatch(Character::isLetterOrDigit)) {
+                    line.append(line.isEmpty() ? "" : " ").append(word);
+                    confidenceSum += confidence / 100.0;
+                    words++;
                 }
-            } while (it.Next(RIL_TEXTLINE));
+            } while (it.Next(RIL_WORD));
+            if (words > 0) {
+                addLine(lines, line, confidenceSum / words);
+            }
             it.deallocate();
         } finally {
             api.Clear();
             pixDestroy(pix);
         }
         return lines;
+    }
+
+    private static void addLine(List<Line> lines, StringBuilder text, double confidence) {
+        if (text.chars().filter(Character::isLetterOrDigit).count() >= 2) {
+            lines.add(new Line(text.toString(), Math.round(confidence * 100) / 100.0));
+        }
     }
 
     @Override

@@ -37,7 +37,8 @@ public record Signals(List<double[]> histograms, List<Interval> black, List<Inte
 
     /**
      * @param ocrFrames when not null, also writes one grey frame a second there ({@code ocr-00001.png} is 0 s),
-     *                  at most 720 lines high, for OCR: one decode serves every analyzer
+     *                  at most 720 lines high, and its bright-text version ({@code ocrb-00001.png}), for OCR:
+     *                  one decode serves every analyzer
      */
     public static Signals measure(Path input, boolean hasAudio, double durationSeconds, Path work, Path ocrFrames,
             Duration timeout) throws IOException {
@@ -45,13 +46,17 @@ public record Signals(List<double[]> histograms, List<Interval> black, List<Inte
         Path frames = work.resolve("frames.rgb");
         String graph = "[0:v]split=2[v1][v2];[v1]fps=" + FPS + ",scale=" + WIDTH + ":" + HEIGHT
                 + ":flags=area,format=rgb24,split[small][b];[b]blackdetect=d=0.1:pix_th=0.10[black]";
-        graph += ocrFrames == null ? ";[v2]nullsink" : ";[v2]fps=1,scale=-2:'min(720,ih)',format=gray[ocr]";
+        // OCR sees each second twice: the grey frame, and only its near-white pixels as black on white, so that
+        // light captions over busy pictures read as cleanly as dark text on plain backgrounds
+        graph += ocrFrames == null ? ";[v2]nullsink"
+                : ";[v2]fps=1,scale=-2:'min(720,ih)',format=gray,split[ocr][bright];[bright]lut=c0='if(gte(val,225),0,255)'[ocrb]";
         List<String> args = new ArrayList<>(List.of("-v", "info", "-i", input.toString(), "-filter_complex", graph,
                 "-map", "[small]", "-f", "rawvideo", frames.toString(),
                 "-map", "[black]", "-f", "null", "-"));
         if (ocrFrames != null) {
             Files.createDirectories(ocrFrames);
-            args.addAll(List.of("-map", "[ocr]", ocrFrames.resolve("ocr-%05d.png").toString()));
+            args.addAll(List.of("-map", "[ocr]", ocrFrames.resolve("ocr-%05d.png").toString(),
+                    "-map", "[ocrb]", ocrFrames.resolve("ocrb-%05d.png").toString()));
         }
         if (hasAudio) {
             args.addAll(List.of("-map", "0:a:0", "-af", "silencedetect=n=-50dB:d=0.5,ebur128=peak=true", "-f", "null", "-"));
