@@ -164,6 +164,11 @@ class ConnectorVideoApiTest {
         assertThat(index.get("durationInSeconds").asInt()).isEqualTo(3);
         assertThat(index.at("/videos/0/insights/shots").isArray()).isTrue();
         assertThat(post("/api/Videos/" + id + "/MarkComplete", "").statusCode()).as("MarkComplete again").isEqualTo(200);
+        HttpResponse<String> vtt = get("/api/Videos/" + id + "/Captions?format=Vtt");
+        assertThat(vtt.statusCode()).isEqualTo(200);
+        assertThat(vtt.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/vtt"));
+        assertThat(vtt.body()).startsWith("WEBVTT");
+        assertThat(get("/api/Videos/" + id + "/Captions?format=Doc").statusCode()).isEqualTo(400);
     }
 
     @Test
