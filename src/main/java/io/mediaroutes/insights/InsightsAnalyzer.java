@@ -7,13 +7,16 @@ import io.mediaroutes.media.Ffmpeg;
 import io.mediaroutes.media.MediaProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -167,13 +170,13 @@ public class InsightsAnalyzer {
         Map<String, double[]> open = new LinkedHashMap<>();
         ArrayNode ocrNode = JSON.createArrayNode();
         List<Path> images;
-        try (var list = java.nio.file.Files.list(frames)) {
+        try (var list = Files.list(frames)) {
             images = list.filter(p -> p.getFileName().toString().startsWith("ocr-")).sorted().toList();
         }
         try (Ocr engine = new Ocr(modelCache)) {
             for (int i = 0; i < images.size(); i++) {
                 double t = i;
-                java.util.Set<String> seen = new java.util.HashSet<>();
+                Set<String> seen = new HashSet<>();
                 List<Ocr.Line> lines = new ArrayList<>(engine.read(images.get(i)));
                 Path bright = images.get(i).resolveSibling(images.get(i).getFileName().toString().replace("ocr-", "ocrb-"));
                 lines.addAll(engine.read(bright));
@@ -186,13 +189,13 @@ public class InsightsAnalyzer {
                 }
                 closeRuns(open, seen, items, text);
             }
-            closeRuns(open, java.util.Set.of(), items, text);
+            closeRuns(open, Set.of(), items, text);
         }
         return ocrNode;
     }
 
     /** Lines no longer on screen get their instance. */
-    private static void closeRuns(Map<String, double[]> open, java.util.Set<String> stillSeen, Map<String, ObjectNode> items,
+    private static void closeRuns(Map<String, double[]> open, Set<String> stillSeen, Map<String, ObjectNode> items,
             List<Keywords.TimedText> text) {
         for (var it = open.entrySet().iterator(); it.hasNext(); ) {
             var run = it.next();

@@ -2,10 +2,14 @@ package io.mediaroutes.pipeline;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,21 +86,21 @@ public class JobStore {
 
     /** The sinks (endpoint URIs, comma-separated) that have not yet taken this job's insights. */
     public String pendingSinks(Map<String, Object> job, String sinks) {
-        java.util.Set<String> done = deliveredSinks((String) job.get("id"));
-        return java.util.Arrays.stream(sinks.split(",")).map(String::strip).filter(s -> !s.isEmpty() && !done.contains(s))
-                .collect(java.util.stream.Collectors.joining(","));
+        Set<String> done = deliveredSinks((String) job.get("id"));
+        return Arrays.stream(sinks.split(",")).map(String::strip).filter(s -> !s.isEmpty() && !done.contains(s))
+                .collect(Collectors.joining(","));
     }
 
     /** A sink took the insights: a redelivery will skip it. */
     public synchronized void sinkDelivered(Map<String, Object> job, String sink) {
-        java.util.Set<String> done = new java.util.LinkedHashSet<>(deliveredSinks((String) job.get("id")));
+        Set<String> done = new LinkedHashSet<>(deliveredSinks((String) job.get("id")));
         done.add(sink);
         jdbc.update("UPDATE pipeline_job SET delivered_sinks = ?, updated_at = ? WHERE id = ?", String.join(",", done), now(), job.get("id"));
     }
 
-    private java.util.Set<String> deliveredSinks(String jobId) {
+    private Set<String> deliveredSinks(String jobId) {
         String list = jdbc.queryForObject("SELECT delivered_sinks FROM pipeline_job WHERE id = ?", String.class, jobId);
-        return list == null || list.isBlank() ? java.util.Set.of() : new java.util.LinkedHashSet<>(java.util.List.of(list.split(",")));
+        return list == null || list.isBlank() ? Set.of() : new LinkedHashSet<>(List.of(list.split(",")));
     }
 
     public void failed(Map<String, Object> job, String reason) {

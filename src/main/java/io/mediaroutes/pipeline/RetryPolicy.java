@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
@@ -113,7 +114,7 @@ public class RetryPolicy {
     private static String header(Throwable t, String name) {
         if (t instanceof HttpOperationFailedException http && http.getResponseHeaders() != null) {
             return http.getResponseHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
         }
         if (t instanceof com.azure.core.exception.HttpResponseException azure && azure.getResponse() != null) {
             return azure.getResponse().getHeaderValue(name);

@@ -11,7 +11,9 @@ import java.nio.charset.Charset;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -140,7 +142,7 @@ public class VideoController {
         if (video.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        String type = Captions.CONTENT_TYPES.get(format.toLowerCase(java.util.Locale.ROOT));
+        String type = Captions.CONTENT_TYPES.get(format.toLowerCase(Locale.ROOT));
         if (type == null) {
             return invalidRequest(request, "format must be Vtt, Srt, Ttml, Txt or Csv.");
         }
@@ -223,7 +225,7 @@ public class VideoController {
     }
 
     private static Map<String, Object> orderedMap(Object... kv) {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             map.put((String) kv[i], kv[i + 1]);
         }

@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,7 +102,7 @@ public class AzureBlobStore implements BlobStore {
 
     @Override
     public Path localCopy(String container, String name) throws IOException {
-        Properties props = properties(container, name).orElseThrow(() -> new java.nio.file.NoSuchFileException(container + "/" + name));
+        Properties props = properties(container, name).orElseThrow(() -> new NoSuchFileException(container + "/" + name));
         Path file = cache.resolve(container).resolve(name).normalize();
         if (!file.startsWith(cache)) {
             throw new IOException("blob path escapes the cache: " + name);
@@ -127,7 +129,7 @@ public class AzureBlobStore implements BlobStore {
         Path local = cache.resolve(container).normalize();
         if (local.startsWith(cache) && Files.exists(local)) {
             try (var walk = Files.walk(local)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
