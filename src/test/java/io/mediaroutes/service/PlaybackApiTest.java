@@ -87,6 +87,50 @@ class PlaybackApiTest {
     }
 
     @Test
+    void hlsJsAndDashJsPlayTheUrlsInChromium() throws Exception {
+        String id = processed();
+        for (String type : List.of("HLS", "DASH")) {
+            String url = JSON.readTree(get("/api/Videos/" + id + "/PlaybackEndpoint?endpointType=" + type).body()).get("PlaybackUrl").asText();
+            assertThat(playedSeconds(type, url)).as(type + " in Chromium").isGreaterThan(1.0);
+        }
+    }
+
+    /** A page with hls.js or dash.js plays the URL and reports video.currentTime to a receiver once past 1 s. */
+    private double playedSeconds(String type, String url) throws Exception {
+        Path players = Path.of("target/players/node_modules").toAbsolutePath();
+        java.util.concurrent.CompletableFuture<String> report = new java.util.concurrent.CompletableFuture<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/played", exchange -> {
+            report.complete(exchange.getRequestURI().getQuery());
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String attach = type.equals("HLS")
+                ? "const hls = new Hls(); hls.loadSource(url); hls.attachMedia(video);"
+                : "dashjs.MediaPlayer().create().initialize(video, url, true);";
+        String script = type.equals("HLS") ? players.resolve("hls.js/dist/hls.min.js").toUri().toString()
+                : players.resolve("dashjs/dist/dash.all.min.js").toUri().toString();
+        Path page = HOME.resolve(type + "-player.html");
+        Files.writeString(page, "<!doctype html><html><body><video id=v muted autoplay></video><script src='" + script + "'></script>"
+                + "<script>const url = '" + url + "'; const video = document.getElementById('v');" + attach
+                + "const report = q => fetch('http://127.0.0.1:" + receiver.getAddress().getPort() + "/played?' + q);"
+                + "video.addEventListener('timeupdate', () => { if (video.currentTime > 1.2) report('t=' + video.currentTime); });"
+                + "video.addEventListener('error', () => report('error=' + (video.error && video.error.code)));"
+                + "video.play().catch(e => report('error=' + encodeURIComponent(e)));</script></body></html>");
+        Process chromium = io.mediaroutes.Chromium.open(page.toUri().toString());
+        try {
+            String query = report.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(query).as(type).startsWith("t=");
+            return Double.parseDouble(query.substring(2));
+        } finally {
+            chromium.destroyForcibly();
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void playbackIs403WhileProcessing404ForUnknownVideosAnd400ForUnknownTypes() throws Exception {
         String waiting = create("{\"OriginalFileName\":\"waiting.mp4\"}").get("Id").asText();
         assertThat(get("/api/Videos/" + waiting + "/PlaybackEndpoint?endpointType=HLS").statusCode()).isEqualTo(403);
