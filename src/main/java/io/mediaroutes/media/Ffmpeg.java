@@ -76,8 +76,9 @@ public final class Ffmpeg {
     private static Result run(List<String> command, Duration timeout, int stderrTail) throws IOException {
         Path out = Files.createTempFile("ffmpeg-", ".out");
         Path err = Files.createTempFile("ffmpeg-", ".err");
+        Process process = null;
         try {
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
@@ -87,6 +88,7 @@ public final class Ffmpeg {
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), tail(err, stderrTail));
         } catch (InterruptedException e) {
+            process.destroyForcibly(); // a stopping service leaves no ffmpeg behind
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);
         } finally {
