@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -43,13 +44,15 @@ public class ProcessingQueue implements SmartLifecycle {
     private final Path dataDir;
     private final ObjectMapper json;
     private final InsightsAnalyzer analyzer;
+    private final ApplicationEventPublisher events;
     private final Semaphore slots;
     private ExecutorService workers;
     private volatile boolean running;
 
     public ProcessingQueue(VideoRepository videos, BlobStore blobs, ServiceProperties props, ObjectMapper json,
-            InsightsAnalyzer analyzer) {
+            InsightsAnalyzer analyzer, ApplicationEventPublisher events) {
         this.analyzer = analyzer;
+        this.events = events;
         this.videos = videos;
         this.blobs = blobs;
         this.settings = props.processing();
@@ -135,20 +138,24 @@ public class ProcessingQueue implements SmartLifecycle {
                     VideoIndex.processed(video, out.info(), insights.insights()));
             blobs.putBlob(video.container(), VideoIndex.BLOB, new ByteArrayInputStream(index));
             videos.completed(id, out.info().wholeSeconds());
+            events.publishEvent(new VideoEnded(id, "Processed"));
             LOG.info("Video {} processed: {} s, renditions {}", id, out.info().wholeSeconds(),
                     out.rungs().stream().map(Ladder.Rung::name).toList());
         } catch (MediaProbe.NotAVideoException e) {
             LOG.warn("Video {} failed: {}", id, e.getMessage());
             videos.failed(id, "Not a video: " + e.getMessage());
+            events.publishEvent(new VideoEnded(id, "Failed"));
         } catch (MediaProcessor.ProcessingException e) {
             LOG.warn("Video {} failed: {}", id, e.getMessage());
             videos.failed(id, e.getMessage());
+            events.publishEvent(new VideoEnded(id, "Failed"));
         } catch (IOException | RuntimeException e) {
             if (!running) {
                 return; // shutting down: the job stays PROCESSING and is requeued at the next start
             }
             LOG.warn("Video {} failed", id, e);
             videos.failed(id, "Processing failed: " + e.getMessage());
+            events.publishEvent(new VideoEnded(id, "Failed"));
         } finally {
             deleteRecursively(work);
         }

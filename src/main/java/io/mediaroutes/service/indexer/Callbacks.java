@@ -1,0 +1,72 @@
+package io.mediaroutes.service.indexer;
+
+import io.mediaroutes.service.VideoEnded;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When indexing ends, POSTs to the video's callbackUrl with {@code id} and {@code state} as query parameters,
+ * as Video Indexer does; a failed call is retried after 1, 2, 4, 8 and 16 seconds.
+ */
+@Component
+public class Callbacks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Callbacks.class);
+    private static final int ATTEMPTS = 6;
+
+    private final IndexerVideos indexerVideos;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "indexer-callbacks");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Callbacks(IndexerVideos indexerVideos) {
+        this.indexerVideos = indexerVideos;
+    }
+
+    @EventListener
+    public void videoEnded(VideoEnded ended) {
+        indexerVideos.find(ended.videoId()).map(IndexerVideos.Fields::callbackUrl).filter(url -> !url.isBlank())
+                .ifPresent(url -> scheduler.execute(() -> send(url, ended, 1)));
+    }
+
+    private void send(String url, VideoEnded ended, int attempt) {
+        String target = url + (url.contains("?") ? "&" : "?") + "id=" + encode(ended.videoId()) + "&state=" + encode(ended.state());
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() < 300) {
+                return;
+            }
+            retry(url, ended, attempt, "HTTP " + response.statusCode());
+        } catch (Exception e) {
+            retry(url, ended, attempt, e.toString());
+        }
+    }
+
+    private void retry(String url, VideoEnded ended, int attempt, String why) {
+        if (attempt >= ATTEMPTS) {
+            LOG.warn("Callback for video {} gave up after {} attempts: {}", ended.videoId(), attempt, why);
+            return;
+        }
+        scheduler.schedule(() -> send(url, ended, attempt + 1), 1L << (attempt - 1), TimeUnit.SECONDS);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,231 @@
+package io.mediaroutes.service.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.Await;
+import io.mediaroutes.TestVideos;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Seed 000's flow against the embedded service, as its C# sample does it, plus every token rule and the rate limit. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class VideoIndexerApiTest {
+
+    static final Path HOME = AppTestSupport.newHome("indexer");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final List<String> CALLBACKS = new CopyOnWriteArrayList<>();
+    static final HttpServer FILES;
+
+    static {
+        try {
+            FILES = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            FILES.createContext("/videos/clip.mp4", exchange -> {
+                byte[] bytes = Files.readAllBytes(HOME.resolve("served.mp4"));
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            FILES.createContext("/callback", exchange -> {
+                CALLBACKS.add(exchange.getRequestURI().getQuery());
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            FILES.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        AppTestSupport.register(registry, HOME);
+        // the flow below polls quickly: a wider limit here; the seed's 10/s and 120/min are checked in theLimitWindows...
+        registry.add("mediaroutes.service.rate-limit.per-second", () -> "40");
+        registry.add("mediaroutes.service.rate-limit.per-minute", () -> "5000");
+    }
+
+    @AfterAll
+    static void stop() {
+        FILES.stop(0);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    IndexerAccount account;
+    @Autowired
+    AccessTokens tokens;
+
+    @Test
+    void theSeedFlowUploadByUrlIndexSearchCaptionsThumbnailsReIndexDelete() throws Exception {
+        TestVideos.mp4(HOME.resolve("served.mp4"), 2);
+        String token = JSON.readTree(get(auth("/AccessToken?allowEdit=true"), true).body()).asText();
+
+        String callback = "http://127.0.0.1:" + FILES.getAddress().getPort() + "/callback";
+        String videoUrl = "http://127.0.0.1:" + FILES.getAddress().getPort() + "/videos/clip.mp4";
+        HttpResponse<String> upload = send(HttpRequest.newBuilder(uri(api("/Videos?accessToken=" + token + "&name=some_name"
+                + "&description=some_description&privacy=private&partition=some_partition&externalId=ext-1&callbackUrl="
+                + enc(callback) + "&videoUrl=" + enc(videoUrl)))).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        String id = JSON.readTree(upload.body()).get("id").asText();
+        assertThat(JSON.readTree(upload.body()).get("name").asText()).isEqualTo("some_name");
+
+        Await.until("Processed", Duration.ofSeconds(60), () -> state(id, token).equals("Processed"));
+        Await.until("the callback", Duration.ofSeconds(10), () -> CALLBACKS.contains("id=" + id + "&state=Processed"));
+        JsonNode index = JSON.readTree(get(api("/Videos/" + id + "/Index?accessToken=" + token), false).body());
+        assertThat(index.get("accountId").asText()).isEqualTo(account.accountId());
+        assertThat(index.get("durationInSeconds").asInt()).isEqualTo(2);
+        assertThat(index.get("description").asText()).isEqualTo("some_description");
+
+        assertThat(JSON.readTree(get(api("/Videos/Search?accessToken=" + token + "&id=" + id), false).body()).at("/results/0/id").asText()).isEqualTo(id);
+        assertThat(JSON.readTree(get(api("/Videos/Search?accessToken=" + token + "&externalId=ext-1"), false).body()).get("results")).hasSize(1);
+        assertThat(JSON.readTree(get(api("/Videos/Search?accessToken=" + token + "&query=some_name"), false).body()).get("results")).hasSize(1);
+        assertThat(JSON.readTree(get(api("/Videos/Search?accessToken=" + token + "&query=nothing-like-it"), false).body()).get("results")).isEmpty();
+        assertThat(get(api("/Videos/" + id + "/Captions?format=Srt&accessToken=" + token), false).statusCode()).isEqualTo(200);
+        String thumbnailId = index.at("/videos/0/insights/shots/0/keyFrames/0/instances/0/thumbnailId").asText();
+        HttpResponse<byte[]> jpeg = HTTP.send(HttpRequest.newBuilder(uri(api("/Videos/" + id + "/Thumbnails/" + thumbnailId + "?accessToken=" + token))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(jpeg.body()))).isNotNull();
+
+        assertThat(send(HttpRequest.newBuilder(uri(api("/Videos/" + id + "/ReIndex?accessToken=" + token))).PUT(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(204);
+        Await.until("Processed again", Duration.ofSeconds(60), () -> state(id, token).equals("Processed"));
+        assertThat(send(HttpRequest.newBuilder(uri(api("/Videos/" + id + "?accessToken=" + token))).DELETE()).statusCode()).isEqualTo(204);
+        assertThat(get(api("/Videos/" + id + "/Index?accessToken=" + token), false).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void uploadByMultipartBytes() throws Exception {
+        Path clip = TestVideos.mp4(HOME.resolve("bytes.mp4"), 1);
+        String token = tokens.issue(account.accountId(), null, true);
+        String boundary = "----mediaroutes" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bytes.mp4\"\r\n"
+                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(clip));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> upload = send(HttpRequest.newBuilder(uri(api("/Videos?accessToken=" + token + "&name=bytes")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        String id = JSON.readTree(upload.body()).get("id").asText();
+        Await.until("Processed", Duration.ofSeconds(60), () -> state(id, token).equals("Processed"));
+    }
+
+    @Test
+    void everyTokenRule() throws Exception {
+        assertThat(get(auth("/AccessToken?allowEdit=false"), false).statusCode()).as("no key").isEqualTo(401);
+        HttpResponse<String> wrongKey = send(HttpRequest.newBuilder(uri(auth("/AccessToken"))).header("Ocp-Apim-Subscription-Key", "wrong"));
+        assertThat(wrongKey.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrongKey.body()).has("ErrorType")).isTrue();
+
+        String reader = JSON.readTree(get(auth("/AccessToken?allowEdit=false"), true).body()).asText();
+        assertThat(post(api("/Videos?name=x&videoUrl=http://127.0.0.1:1/x.mp4&accessToken=" + reader)).statusCode()).as("Reader writes").isEqualTo(403);
+        String contributor = tokens.issue(account.accountId(), null, true);
+        assertThat(post(api("/Videos?name=" + "n".repeat(81) + "&videoUrl=http://127.0.0.1:1/x.mp4&accessToken=" + contributor)).statusCode())
+                .as("name over 80").isEqualTo(400);
+        String videoToken = tokens.issue(account.accountId(), "5f3c1c2e-0000-4000-8000-000000000001", false);
+        assertThat(get(api("/Videos/5f3c1c2e-0000-4000-8000-000000000002/Index?accessToken=" + videoToken), false).statusCode())
+                .as("another video").isEqualTo(403);
+        assertThat(get(api("/Videos/Search?accessToken=" + reader.substring(0, reader.length() - 2) + "xx"), false).statusCode()).as("tampered").isEqualTo(401);
+        String expired = tokens.issue(account.accountId(), null, true, Instant.now().minusSeconds(1));
+        assertThat(get(api("/Videos/Search?accessToken=" + expired), false).statusCode()).as("expired").isEqualTo(401);
+        assertThat(get(api("/Videos/Search?accessToken=" + reader), false).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void overTheLimitGets429WithRetryAfter() throws Exception {
+        String reader = tokens.issue(account.accountId(), null, false);
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            burst.add(HTTP.sendAsync(HttpRequest.newBuilder(uri(api("/Videos/Search?accessToken=" + reader))).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> limited = burst.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 429).toList();
+        assertThat(limited).isNotEmpty();
+        assertThat(limited.get(0).headers().firstValue("Retry-After")).contains("1");
+        Thread.sleep(1100); // the next tests start with a fresh second
+    }
+
+    @Test
+    void theLimitWindowsCountASecondAndAMinute() {
+        RateLimit limit = new RateLimit(10, 120);
+        long now = 1_000_000;
+        for (int i = 0; i < 10; i++) {
+            assertThat(limit.admit(now)).isZero();
+        }
+        assertThat(limit.admit(now)).as("11th in a second").isEqualTo(1);
+        for (int s = 1; s < 12; s++) {
+            for (int i = 0; i < 10; i++) {
+                limit.admit(now + s * 1000L);
+            }
+        }
+        assertThat(limit.admit(now + 12_000)).as("121st in a minute").isGreaterThan(40);
+    }
+
+    private String state(String id, String token) {
+        try {
+            return JSON.readTree(get(api("/Videos/" + id + "/Index?accessToken=" + token), false).body()).path("state").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String auth(String rest) {
+        return "/auth/" + account.location() + "/Accounts/" + account.accountId() + rest;
+    }
+
+    private String api(String rest) {
+        return "/" + account.location() + "/Accounts/" + account.accountId() + rest;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path, boolean withKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (withKey) {
+            request.header("Ocp-Apim-Subscription-Key", Files.readString(HOME.resolve("data/indexer-subscription-key")).strip());
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
