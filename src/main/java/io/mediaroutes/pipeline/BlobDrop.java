@@ -8,6 +8,8 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.time.Duration;
@@ -104,6 +106,13 @@ public class BlobDrop {
     /** The blob's bytes as a stream, read in chunks as it is consumed. */
     public InputStream open(String path) {
         return blob(path).openInputStream();
+    }
+
+    /** A read-only SAS URL for the blob, valid for a day: Video Indexer fetches the video itself. */
+    public String sasUrl(String path) {
+        BlobClient blob = blob(path);
+        return blob.getBlobUrl() + "?" + blob.generateSas(new BlobServiceSasSignatureValues(
+                java.time.OffsetDateTime.now().plusDays(1), new BlobSasPermission().setReadPermission(true)));
     }
 
     public void archive(String path) {

@@ -72,6 +72,13 @@ public class JobStore {
         return find((String) job.get("id"));
     }
 
+    /** Video Indexer took the upload: keep its video id; from now on the poll asks for its index. */
+    public Map<String, Object> indexing(Map<String, Object> job, Map<String, Object> video) {
+        jdbc.update("UPDATE pipeline_job SET video_id = ?, state = 'PROCESSING', updated_at = ? WHERE id = ?",
+                video.get("id"), now(), job.get("id"));
+        return find((String) job.get("id"));
+    }
+
     public Map<String, Object> uploaded(Map<String, Object> job) {
         return advance(job, "UPLOADED");
     }
