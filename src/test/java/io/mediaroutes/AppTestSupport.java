@@ -38,7 +38,8 @@ public final class AppTestSupport {
                 Map.entry("mediaroutes.retry.initial-delay", "100ms"),
                 Map.entry("mediaroutes.retry.max-delay", "1s"),
                 Map.entry("mediaroutes.retry.max-attempts", "4"),
-                Map.entry("mediaroutes.service.processing.poll-interval", "100"));
+                Map.entry("mediaroutes.service.processing.poll-interval", "100"),
+                Map.entry("spring.jmx.unique-names", "true")); // several apps in one test JVM
     }
 
     public static void register(DynamicPropertyRegistry registry, Path home) {

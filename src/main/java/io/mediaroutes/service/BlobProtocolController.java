@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Get Block List and Get Blob Properties (HEAD), with Azure's status codes, headers and XML errors, so the
  * Azure SDK's BlobClient and a plain {@code curl -T} both work unchanged. Request bodies stream to the BlobStore.
  */
+@EmbeddedService
 @RestController
 public class BlobProtocolController {
 

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Seed 003's Thumbnail and Playback resources, seed 001's AuthorizationToken, the key delivery URL that
  * AES-128 HLS playlists point at, and the playable files themselves under {@code /media/<id>/}.
  */
+@EmbeddedService
 @RestController
 @CrossOrigin(origins = "*", exposedHeaders = "Content-Length")
 public class PlaybackController {

@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
  * (compare-and-set to PROCESSING), processes it, and records COMPLETED or FAILED with ffmpeg's reason.
  * Concurrency is bounded (one job per core by default); after a restart, interrupted jobs are redone.
  */
+@EmbeddedService
 @Component
 public class ProcessingQueue implements SmartLifecycle {
 

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The Connector API's Video resource (seed 001) plus Formats (seed 003) and our Index extension. */
+@EmbeddedService
 @RestController
 public class VideoController {
 

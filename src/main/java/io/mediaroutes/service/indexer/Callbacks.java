@@ -1,5 +1,6 @@
 package io.mediaroutes.service.indexer;
 
+import io.mediaroutes.service.EmbeddedService;
 import io.mediaroutes.service.VideoEnded;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * When indexing ends, POSTs to the video's callbackUrl with {@code id} and {@code state} as query parameters,
  * as Video Indexer does; a failed call is retried after 1, 2, 4, 8 and 16 seconds.
  */
+@EmbeddedService
 @Component
 public class Callbacks {
 

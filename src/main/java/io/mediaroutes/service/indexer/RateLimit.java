@@ -1,5 +1,6 @@
 package io.mediaroutes.service.indexer;
 
+import io.mediaroutes.service.EmbeddedService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Video Indexer's request limits for the account (seed 000): at most 10 requests a second and 120 a minute;
  * over that, 429 with Retry-After in seconds and a JSON error.
  */
+@EmbeddedService
 @Component
 public class RateLimit extends OncePerRequestFilter {
 

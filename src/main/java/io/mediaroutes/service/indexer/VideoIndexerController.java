@@ -1,5 +1,6 @@
 package io.mediaroutes.service.indexer;
 
+import io.mediaroutes.service.EmbeddedService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * access tokens with the subscription key, upload by URL or bytes, Index, Search, Captions, Thumbnails,
  * Delete and ReIndex. Errors are JSON {@code {"ErrorType":..,"Message":..}} like the real service's.
  */
+@EmbeddedService
 @RestController
 public class VideoIndexerController {
 
