@@ -250,6 +250,40 @@ public class VideoIndexerController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Insights widget: a 301 whose Location is the page, as Video Indexer answers. */
+    @GetMapping("/{location}/Accounts/{accountId}/Videos/{videoId}/InsightsWidget")
+    public ResponseEntity<?> insightsWidget(@PathVariable String location, @PathVariable String accountId, @PathVariable String videoId,
+            @RequestParam(defaultValue = "") String widgetType, HttpServletRequest request) {
+        return widget(location, accountId, videoId, "insights.html", "&widgetType=" + encode(widgetType), request);
+    }
+
+    /** Player widget: a 301 whose Location is the page. */
+    @GetMapping("/{location}/Accounts/{accountId}/Videos/{videoId}/PlayerWidget")
+    public ResponseEntity<?> playerWidget(@PathVariable String location, @PathVariable String accountId, @PathVariable String videoId,
+            HttpServletRequest request) {
+        return widget(location, accountId, videoId, "player.html", "", request);
+    }
+
+    private ResponseEntity<?> widget(String location, String accountId, String videoId, String page, String extra,
+            HttpServletRequest request) {
+        ResponseEntity<?> denied = authorize(location, accountId, videoId, false, request);
+        if (denied != null) {
+            return denied;
+        }
+        if (videos.find(videoId).isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "VIDEO_NOT_FOUND", "Video " + videoId + " does not exist.");
+        }
+        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String url = base + "/widgets/" + page + "?location=" + encode(location) + "&accountId=" + encode(accountId)
+                + "&videoId=" + encode(videoId) + "&accessToken=" + encode(request.getParameter("accessToken") == null ? ""
+                : request.getParameter("accessToken")) + extra;
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(url)).build();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * Token rules: a valid token for this account; a video token only for its video; writes need Contributor.
      * Missing, expired or tampered: 401. Valid but not allowed: 403.

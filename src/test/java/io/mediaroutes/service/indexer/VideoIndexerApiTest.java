@@ -124,19 +124,65 @@ class VideoIndexerApiTest {
 
     @Test
     void uploadByMultipartBytes() throws Exception {
-        Path clip = TestVideos.mp4(HOME.resolve("bytes.mp4"), 1);
         String token = tokens.issue(account.accountId(), null, true);
+        String id = uploadBytes(TestVideos.mp4(HOME.resolve("bytes.mp4"), 1), token);
+        Await.until("Processed", Duration.ofSeconds(60), () -> state(id, token).equals("Processed"));
+    }
+
+    @Test
+    void thePlayerWidgetPlaysAndTheInsightsWidgetRendersInChromium() throws Exception {
+        String token = tokens.issue(account.accountId(), null, true);
+        String id = uploadBytes(TestVideos.mp4(HOME.resolve("widget.mp4"), 4), token);
+        Await.until("Processed", Duration.ofSeconds(60), () -> state(id, token).equals("Processed"));
+        String videoToken = tokens.issue(account.accountId(), id, false);
+
+        HttpResponse<String> player = get(api("/Videos/" + id + "/PlayerWidget?accessToken=" + videoToken), false);
+        assertThat(player.statusCode()).isEqualTo(301);
+        String playerPage = player.headers().firstValue("Location").orElseThrow();
+        assertThat(embed(playerPage, "currentTime", 1.2)).as("the player's currentTime").isGreaterThan(1.2);
+
+        HttpResponse<String> insights = get(api("/Videos/" + id + "/InsightsWidget?widgetType=Keywords&accessToken=" + videoToken), false);
+        assertThat(insights.statusCode()).isEqualTo(301);
+        assertThat(embed(insights.headers().firstValue("Location").orElseThrow(), "rendered.shots", 0)).as("shots drawn").isGreaterThanOrEqualTo(1);
+    }
+
+    /** Opens a page embedding the widget in Chromium; returns the first value of a posted field over the threshold. */
+    private double embed(String widgetUrl, String field, double over) throws Exception {
+        CompletableFuture<String> reported = new CompletableFuture<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/report", exchange -> {
+            reported.complete(exchange.getRequestURI().getQuery().substring(2));
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String path = field.equals("currentTime") ? "e.data.currentTime" : "(e.data.rendered && e.data.rendered.shots)";
+        Path page = HOME.resolve("embed-" + System.nanoTime() + ".html");
+        Files.writeString(page, "<!doctype html><html><body><iframe width=640 height=360 allow='autoplay' src='" + widgetUrl
+                + "'></iframe><script>window.addEventListener('message', e => { const v = " + path + ";"
+                + " if (typeof v === 'number' && v > " + over + ") fetch('http://127.0.0.1:" + receiver.getAddress().getPort()
+                + "/report?v=' + v); });</script></body></html>");
+        Process chromium = io.mediaroutes.Chromium.open(page.toUri().toString());
+        try {
+            return Double.parseDouble(reported.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            chromium.destroyForcibly();
+            receiver.stop(0);
+        }
+    }
+
+    private String uploadBytes(Path clip, String token) throws Exception {
         String boundary = "----mediaroutes" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bytes.mp4\"\r\n"
-                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + clip.getFileName()
+                + "\"\r\nContent-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(clip));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> upload = send(HttpRequest.newBuilder(uri(api("/Videos?accessToken=" + token + "&name=bytes")))
+        HttpResponse<String> upload = send(HttpRequest.newBuilder(uri(api("/Videos?accessToken=" + token + "&name=" + clip.getFileName())))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
-        String id = JSON.readTree(upload.body()).get("id").asText();
-        Await.until("Processed", Duration.ofSeconds(60), () -> state(id, token).equals("Processed"));
+        return JSON.readTree(upload.body()).get("id").asText();
     }
 
     @Test
