@@ -57,6 +57,11 @@ public class IndexerClient {
         return environment.getRequiredProperty("mediaroutes.service.url");
     }
 
+    /** Where Video Indexer calls back when indexing ends (the indexer-callback route); empty: poll only. */
+    private String callbackUrl() {
+        return environment.getProperty("mediaroutes.indexer.callback-url", "");
+    }
+
     /** A Contributor account token, from the cache while it has ten minutes left. */
     public synchronized String token() throws IOException {
         if (token == null || Instant.now().isAfter(renewAt)) {
@@ -82,7 +87,8 @@ public class IndexerClient {
         String name = (String) job.get("name");
         return url() + "/" + location + "/Accounts/" + accountId() + "/Videos?accessToken=" + encode(token())
                 + "&name=" + encode(name.length() <= 80 ? name : name.substring(0, 80)) + "&privacy=Private"
-                + "&externalId=" + encode((String) job.get("id")) + (videoUrl == null ? "" : "&videoUrl=" + encode(videoUrl));
+                + "&externalId=" + encode((String) job.get("id")) + (videoUrl == null ? "" : "&videoUrl=" + encode(videoUrl))
+                + (callbackUrl().isBlank() ? "" : "&callbackUrl=" + encode(callbackUrl()));
     }
 
     /** Get Video Index for a job's video. */

@@ -126,6 +126,11 @@ public class JobStore {
         return list("SELECT * FROM pipeline_job WHERE state = 'PROCESSING' ORDER BY updated_at");
     }
 
+    /** The job in processing for a service video id: none, or one. */
+    public List<Map<String, Object>> inProcessingByVideoId(String videoId) {
+        return list("SELECT * FROM pipeline_job WHERE state = 'PROCESSING' AND video_id = ?", videoId);
+    }
+
     public Map<String, Object> find(String id) {
         return list("SELECT * FROM pipeline_job WHERE id = ?", id).get(0);
     }
