@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Runs the whole app against folders of its own: database, blobs, drop and out under one temp home. */
@@ -40,6 +43,18 @@ public final class AppTestSupport {
                 Map.entry("mediaroutes.retry.max-attempts", "4"),
                 Map.entry("mediaroutes.service.processing.poll-interval", "100"),
                 Map.entry("spring.jmx.unique-names", "true")); // several apps in one test JVM
+    }
+
+    /**
+     * Starts the whole app on a free port with {@link #properties} plus {@code extra}, passed as command-line
+     * arguments (which win over config/application.yaml, as an operator's would). Close it to stop it.
+     */
+    public static ConfigurableApplicationContext start(Path home, Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(properties(home));
+        props.put("server.port", "0");
+        props.putAll(extra);
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(MediaRoutesApplication.class).run(args);
     }
 
     public static void register(DynamicPropertyRegistry registry, Path home) {

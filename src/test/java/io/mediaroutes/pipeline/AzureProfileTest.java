@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.Await;
 import io.mediaroutes.Azurite;
-import io.mediaroutes.MediaRoutesApplication;
 import io.mediaroutes.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,7 +28,7 @@ class AzureProfileTest {
     void theAzureProfileDrivesVideoIndexerFromABlobDrop() throws Exception {
         Path serviceHome = AppTestSupport.newHome("azure-service");
         Path pipelineHome = AppTestSupport.newHome("azure-pipeline");
-        try (Azurite azurite = Azurite.start(); ConfigurableApplicationContext service = start(serviceHome, Map.of())) {
+        try (Azurite azurite = Azurite.start(); ConfigurableApplicationContext service = AppTestSupport.start(serviceHome, Map.of())) {
             String serviceUrl = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
             BlobContainerClient drops = new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient()
                     .getBlobContainerClient("drops");
@@ -45,7 +43,7 @@ class AzureProfileTest {
             azure.put("VIDEO_INDEXER_ACCOUNT_ID", Files.readString(serviceHome.resolve("data/indexer-account-id")).strip());
             azure.put("VIDEO_INDEXER_SUBSCRIPTION_KEY", Files.readString(serviceHome.resolve("data/indexer-subscription-key")).strip());
             azure.put("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
-            try (ConfigurableApplicationContext pipeline = start(pipelineHome, azure)) {
+            try (ConfigurableApplicationContext pipeline = AppTestSupport.start(pipelineHome, azure)) {
                 assertThat(pipeline.containsBean("videoController")).as("embedded service off").isFalse();
                 Path insights = pipelineHome.resolve("out/from-azure.mp4.insights.json");
                 Await.until("the insights", Duration.ofSeconds(90), () -> Files.exists(insights));
@@ -53,13 +51,5 @@ class AzureProfileTest {
                 Await.until("the blob moved", Duration.ofSeconds(10), () -> drops.getBlobClient("processed/from-azure.mp4").exists());
             }
         }
-    }
-
-    private static ConfigurableApplicationContext start(Path home, Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(AppTestSupport.properties(home));
-        props.put("server.port", "0");
-        props.putAll(extra);
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(MediaRoutesApplication.class).run(args);
     }
 }

@@ -8,17 +8,14 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.Await;
 import io.mediaroutes.Azurite;
-import io.mediaroutes.MediaRoutesApplication;
 import io.mediaroutes.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -104,15 +101,12 @@ class BlobDropTest {
     }
 
     private static ConfigurableApplicationContext start(Path home, String container, String afterDelivery) {
-        Map<String, String> props = new HashMap<>(AppTestSupport.properties(home));
-        props.put("server.port", "0");
-        props.put("mediaroutes.azure.connection-string", azurite.connectionString());
-        props.put("mediaroutes.blob-drop.enabled", "true");
-        props.put("mediaroutes.blob-drop.container", container);
-        props.put("mediaroutes.blob-drop.page-size", "1"); // every blob on a page of its own: paging is exercised
-        props.put("mediaroutes.blob-drop.poll-delay", "200");
-        props.put("mediaroutes.blob-drop.after-delivery", afterDelivery);
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(MediaRoutesApplication.class).run(args);
+        return AppTestSupport.start(home, Map.of(
+                "mediaroutes.azure.connection-string", azurite.connectionString(),
+                "mediaroutes.blob-drop.enabled", "true",
+                "mediaroutes.blob-drop.container", container,
+                "mediaroutes.blob-drop.page-size", "1", // every blob on a page of its own: paging is exercised
+                "mediaroutes.blob-drop.poll-delay", "200",
+                "mediaroutes.blob-drop.after-delivery", afterDelivery));
     }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.Await;
-import io.mediaroutes.MediaRoutesApplication;
 import io.mediaroutes.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -47,11 +44,6 @@ class RestartTest {
     }
 
     private static ConfigurableApplicationContext start(boolean processing) {
-        Map<String, String> props = new HashMap<>(AppTestSupport.properties(HOME));
-        props.put("server.port", "0");
-        props.put("mediaroutes.service.processing.enabled", Boolean.toString(processing));
-        // as command-line arguments, which win over config/application.yaml, like an operator's
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(MediaRoutesApplication.class).run(args);
+        return AppTestSupport.start(HOME, Map.of("mediaroutes.service.processing.enabled", Boolean.toString(processing)));
     }
 }

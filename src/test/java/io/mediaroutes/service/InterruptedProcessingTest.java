@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.Await;
-import io.mediaroutes.MediaRoutesApplication;
 import io.mediaroutes.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,9 +38,6 @@ class InterruptedProcessingTest {
     }
 
     private static ConfigurableApplicationContext start() {
-        Map<String, String> props = new HashMap<>(AppTestSupport.properties(HOME));
-        props.put("server.port", "0");
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(MediaRoutesApplication.class).run(args);
+        return AppTestSupport.start(HOME, Map.of());
     }
 }
