@@ -27,9 +27,11 @@ public class DropFolder {
     private final Path errorDir;
     private final ObjectMapper json;
     private final BlobDrop blobDrop;
+    private final SafeNames names;
 
     public DropFolder(@Value("${mediaroutes.drop.done-dir}") Path doneDir,
-            @Value("${mediaroutes.drop.error-dir}") Path errorDir, ObjectMapper json, BlobDrop blobDrop) {
+            @Value("${mediaroutes.drop.error-dir}") Path errorDir, ObjectMapper json, BlobDrop blobDrop, SafeNames names) {
+        this.names = names;
         this.doneDir = doneDir;
         this.errorDir = errorDir;
         this.json = json;
@@ -72,7 +74,7 @@ public class DropFolder {
         error.put("videoId", videoId);
         error.put("reason", reason);
         error.put("failedAt", Instant.now().toString());
-        Path report = moved.resolveSibling(moved.getFileName() + ".error.json");
+        Path report = moved.resolveSibling(names.fit(moved.getFileName().toString(), ".error.json"));
         Path temp = report.resolveSibling("." + report.getFileName() + ".part");
         json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), error);
         Files.move(temp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
