@@ -144,22 +144,25 @@ public class ProcessingQueue implements SmartLifecycle {
                     out.rungs().stream().map(Ladder.Rung::name).toList());
         } catch (MediaProbe.NotAVideoException e) {
             LOG.warn("Video {} failed: {}", id, e.getMessage());
-            videos.failed(id, "Not a video: " + e.getMessage());
-            events.publishEvent(new VideoEnded(id, "Failed"));
+            failed(id, "Not a video: " + e.getMessage());
         } catch (MediaProcessor.ProcessingException e) {
             LOG.warn("Video {} failed: {}", id, e.getMessage());
-            videos.failed(id, e.getMessage());
-            events.publishEvent(new VideoEnded(id, "Failed"));
+            failed(id, e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (!running) {
                 return; // shutting down: the job stays PROCESSING and is requeued at the next start
             }
             LOG.warn("Video {} failed", id, e);
-            videos.failed(id, "Processing failed: " + e.getMessage());
-            events.publishEvent(new VideoEnded(id, "Failed"));
+            failed(id, "Processing failed: " + e.getMessage());
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /** Records the failure with its reason and tells whoever waits for the video's end (callbacks). */
+    private void failed(String id, String reason) {
+        videos.failed(id, reason);
+        events.publishEvent(new VideoEnded(id, "Failed"));
     }
 
     private static Path decrypt(Video video, Path encrypted, Path work) throws IOException {
