@@ -13,7 +13,6 @@ import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,12 +128,7 @@ public class BlobDrop {
 
     public void reject(String path, String step, String videoId, String reason) throws Exception {
         String moved = move(path, errorPrefix);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("blob", path.substring(SCHEME.length()));
-        error.put("step", step);
-        error.put("videoId", videoId);
-        error.put("reason", reason);
-        error.put("failedAt", Instant.now().toString());
+        Map<String, Object> error = DropFolder.report("blob", path.substring(SCHEME.length()), step, videoId, reason);
         container().getBlobClient(moved + ".error.json")
                 .upload(BinaryData.fromBytes(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(error)), true);
         LOG.warn("Rejected blob {} at step {}: {}", path, step, reason);

@@ -68,17 +68,23 @@ public class DropFolder {
         }
         Path source = Path.of(path);
         Path moved = moveInto(source, errorDir);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("file", source.getFileName().toString());
-        error.put("step", step);
-        error.put("videoId", videoId);
-        error.put("reason", reason);
-        error.put("failedAt", Instant.now().toString());
+        Map<String, Object> error = report("file", source.getFileName().toString(), step, videoId, reason);
         Path report = moved.resolveSibling(names.fit(moved.getFileName().toString(), ".error.json"));
         Path temp = report.resolveSibling("." + report.getFileName() + ".part");
         json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), error);
         Files.move(temp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         LOG.warn("Rejected {} at step {}: {} (see {})", source.getFileName(), step, reason, report);
+    }
+
+    /** The reason file's content, for a file or a blob drop ({@code kind} names the drop's field). */
+    static Map<String, Object> report(String kind, String drop, String step, String videoId, String reason) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put(kind, drop);
+        error.put("step", step);
+        error.put("videoId", videoId);
+        error.put("reason", reason);
+        error.put("failedAt", Instant.now().toString());
+        return error;
     }
 
     /** Moves a file into a folder, keeping its name, or adding a counter if that name is taken. */
