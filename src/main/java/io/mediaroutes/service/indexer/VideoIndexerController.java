@@ -168,11 +168,11 @@ public class VideoIndexerController {
                     || externalId != null && !externalId.equals(fields.get().externalId())) {
                 continue;
             }
-            if (query != null && !json.writeValueAsString(index(video.get())).toLowerCase(Locale.ROOT)
-                    .contains(query.toLowerCase(Locale.ROOT))) {
+            JsonNode index = index(video.get(), fields.get()); // read once: for the query and for the summary
+            if (query != null && !json.writeValueAsString(index).toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            results.add(summary(video.get()));
+            results.add(summary(video.get(), fields.get(), index));
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("results", results);
@@ -311,6 +311,11 @@ public class VideoIndexerController {
     }
 
     private JsonNode index(Video video) throws IOException {
+        return index(video, indexerVideos.find(video.id()).orElse(null));
+    }
+
+    /** The stored index (or the pending one) with this account's id and the upload's fields. */
+    private JsonNode index(Video video, IndexerVideos.Fields fields) throws IOException {
         ObjectNode index;
         if (video.state() == Video.State.COMPLETED && blobs.properties(video.container(), VideoIndex.BLOB).isPresent()) {
             try (InputStream in = blobs.openRead(video.container(), VideoIndex.BLOB)) {
@@ -320,18 +325,21 @@ public class VideoIndexerController {
             index = VideoIndex.pending(video);
         }
         index.put("accountId", account.accountId());
-        indexerVideos.find(video.id()).ifPresent(f -> {
-            index.put("description", f.description());
-            index.put("partition", f.partition());
-            index.put("privacyMode", f.privacy());
-        });
+        if (fields != null) {
+            index.put("description", fields.description());
+            index.put("partition", fields.partition());
+            index.put("privacyMode", fields.privacy());
+        }
         return index;
     }
 
     private Map<String, Object> summary(Video video) throws IOException {
-        JsonNode index = index(video);
-        Map<String, Object> summary = new LinkedHashMap<>();
         IndexerVideos.Fields fields = indexerVideos.find(video.id()).orElse(null);
+        return summary(video, fields, index(video, fields));
+    }
+
+    private Map<String, Object> summary(Video video, IndexerVideos.Fields fields, JsonNode index) {
+        Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("accountId", account.accountId());
         summary.put("id", video.id());
         summary.put("partition", fields == null ? null : fields.partition());
