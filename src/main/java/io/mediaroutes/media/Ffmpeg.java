@@ -50,16 +50,18 @@ public final class Ffmpeg {
     }
 
     public static Result ffmpeg(List<String> args, Duration timeout) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ffmpeg(), "-hide_banner", "-nostdin", "-y"));
-        command.addAll(args);
-        return run(command, timeout);
+        return run(ffmpegCommand(args), timeout);
     }
 
     /** Like {@link #ffmpeg(List, Duration)}, keeping all of stderr, where filters such as blackdetect report. */
     public static Result ffmpegFullLog(List<String> args, Duration timeout) throws IOException {
+        return run(ffmpegCommand(args), timeout, Integer.MAX_VALUE);
+    }
+
+    private static List<String> ffmpegCommand(List<String> args) {
         List<String> command = new ArrayList<>(List.of(ffmpeg(), "-hide_banner", "-nostdin", "-y"));
         command.addAll(args);
-        return run(command, timeout, Integer.MAX_VALUE);
+        return command;
     }
 
     public static Result ffprobe(List<String> args, Duration timeout) throws IOException {

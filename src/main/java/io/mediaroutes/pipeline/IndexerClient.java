@@ -32,8 +32,8 @@ public class IndexerClient {
 
     private final Environment environment;
     private final String location;
-    private final String accountId;
-    private final String subscriptionKey;
+    private volatile String accountId;
+    private volatile String subscriptionKey;
     private final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -105,17 +105,17 @@ public class IndexerClient {
     }
 
     private String accountId() throws IOException {
-        if (!accountId.isBlank()) {
-            return accountId;
+        if (accountId.isBlank()) {
+            accountId = readEmbedded("indexer-account-id"); // once: the embedded account never changes
         }
-        return readEmbedded("indexer-account-id");
+        return accountId;
     }
 
     private String subscriptionKey() throws IOException {
-        if (!subscriptionKey.isBlank()) {
-            return subscriptionKey;
+        if (subscriptionKey.isBlank()) {
+            subscriptionKey = readEmbedded("indexer-subscription-key");
         }
-        return readEmbedded("indexer-subscription-key");
+        return subscriptionKey;
     }
 
     /** The embedded service keeps its generated account under its data folder: the pipeline beside it reads it. */
