@@ -1,5 +1,6 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.cluster.Leases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,29 +23,40 @@ import org.springframework.stereotype.Component;
  *
  * <p>States: NEW → CREATED (video exists) → UPLOADED (bytes sent) → PROCESSING (marked complete, polled)
  * → DELIVERED, or FAILED with the reason.
+ *
+ * <p>An instance works on a job only while it holds the job's lease ({@link Leases}): the drop's taker from the
+ * start, the resume timer for ingests whose taker died, the poll for one Status check. So N instances on one
+ * database never work on one job at once, and the jobs of a killed instance are taken over.
  */
 @Component("jobs")
 public class JobStore {
 
+    private static final String TABLE = "pipeline_job";
+
+    /** Jobs one claim takes; the rest wait for the next poll. */
+    private static final int CLAIM_BATCH = 100;
+
     private final JdbcTemplate jdbc;
+    private final Leases leases;
     private final String inputEncryption;
-    /** Jobs touched since this start belong to routes running now; only older ones are resumed. */
-    private final Timestamp startedAt = now();
 
     /**
      * @param inputEncryption "AES256" to ask the service for input storage encryption; the upload then
      *                        encrypts while streaming
      */
-    public JobStore(JdbcTemplate jdbc, @Value("${mediaroutes.upload.input-encryption:}") String inputEncryption) {
+    public JobStore(JdbcTemplate jdbc, Leases leases, @Value("${mediaroutes.upload.input-encryption:}") String inputEncryption) {
         this.jdbc = jdbc;
+        this.leases = leases;
         this.inputEncryption = inputEncryption;
     }
 
-    /** Records a newly taken drop, or returns the job already recorded for it. */
+    /** Records a newly taken drop, held by this instance, or returns the job already recorded for it. */
     public Map<String, Object> register(String source, String name, String path) {
         try {
-            jdbc.update("INSERT INTO pipeline_job (id, source, name, path, state, created_at, updated_at) VALUES (?, ?, ?, ?, 'NEW', ?, ?)",
-                    UUID.randomUUID().toString(), source, name, path, now(), now());
+            jdbc.update("""
+                    INSERT INTO pipeline_job (id, source, name, path, state, created_at, updated_at, lease_owner, lease_until)
+                    VALUES (?, ?, ?, ?, 'NEW', ?, ?, ?, ?)""",
+                    UUID.randomUUID().toString(), source, name, path, now(), now(), leases.owner(), leases.expiry());
         } catch (DuplicateKeyException alreadyTaken) {
             // the same drop again: carry on with the job we have
         }
@@ -76,19 +88,26 @@ public class JobStore {
     public Map<String, Object> indexing(Map<String, Object> job, Map<String, Object> video) {
         jdbc.update("UPDATE pipeline_job SET video_id = ?, state = 'PROCESSING', updated_at = ? WHERE id = ?",
                 video.get("id"), now(), job.get("id"));
-        return find((String) job.get("id"));
+        return release(find((String) job.get("id")));
     }
 
     public Map<String, Object> uploaded(Map<String, Object> job) {
         return advance(job, "UPLOADED");
     }
 
+    /** Marked complete: the ingest is over, and whichever instance polls next checks the Status. */
     public Map<String, Object> processing(Map<String, Object> job) {
-        return advance(job, "PROCESSING");
+        return release(advance(job, "PROCESSING"));
     }
 
     public Map<String, Object> delivered(Map<String, Object> job) {
-        return advance(job, "DELIVERED");
+        return release(advance(job, "DELIVERED"));
+    }
+
+    /** This instance is done with the job for now; another may take it. */
+    public Map<String, Object> release(Map<String, Object> job) {
+        leases.release(TABLE, (String) job.get("id"));
+        return job;
     }
 
     /** The sinks (endpoint URIs, comma-separated) that have not yet taken this job's insights. */
@@ -113,22 +132,26 @@ public class JobStore {
     public void failed(Map<String, Object> job, String reason) {
         jdbc.update("UPDATE pipeline_job SET state = 'FAILED', error = ?, updated_at = ? WHERE id = ?",
                 reason == null || reason.length() <= 4000 ? reason : reason.substring(0, 4000), now(), job.get("id"));
+        release(job);
     }
 
-    /** Jobs a previous run took but did not mark complete: this run finishes their ingest. */
-    public List<Map<String, Object>> unfinishedIngests() {
-        return list("SELECT * FROM pipeline_job WHERE state IN ('NEW', 'CREATED', 'UPLOADED') AND updated_at < ? ORDER BY created_at",
-                startedAt);
+    /** Ingests nobody holds: their taker stopped or died before MarkComplete. This instance finishes them. */
+    public List<Map<String, Object>> claimUnfinishedIngests() {
+        return claim("state IN ('NEW', 'CREATED', 'UPLOADED')");
     }
 
-    /** Jobs the service is processing: the poll asks for their Status. */
-    public List<Map<String, Object>> inProcessing() {
-        return list("SELECT * FROM pipeline_job WHERE state = 'PROCESSING' ORDER BY updated_at");
+    /** Jobs the service is processing that nobody is checking: the poll asks for their Status. */
+    public List<Map<String, Object>> claimInProcessing() {
+        return claim("state = 'PROCESSING'");
     }
 
-    /** The job in processing for a service video id: none, or one. */
-    public List<Map<String, Object>> inProcessingByVideoId(String videoId) {
-        return list("SELECT * FROM pipeline_job WHERE state = 'PROCESSING' AND video_id = ?", videoId);
+    /** The job in processing for a service video id, if nobody is checking it: none, or one. */
+    public List<Map<String, Object>> claimInProcessingByVideoId(String videoId) {
+        return claim("state = 'PROCESSING' AND video_id = ?", videoId);
+    }
+
+    private List<Map<String, Object>> claim(String condition, Object... args) {
+        return leases.claim(TABLE, condition, CLAIM_BATCH, args).stream().map(this::find).toList();
     }
 
     public Map<String, Object> find(String id) {

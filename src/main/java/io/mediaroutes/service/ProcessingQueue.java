@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The durable processing queue: videos marked complete wait in the database as QUEUED; a worker claims one
- * (compare-and-set to PROCESSING), processes it, and records COMPLETED or FAILED with ffmpeg's reason.
- * Concurrency is bounded (one job per core by default); after a restart, interrupted jobs are redone.
+ * ({@link VideoRepository#claimToProcess}), processes it, and records COMPLETED or FAILED with ffmpeg's reason.
+ * Concurrency is bounded (one job per core by default); a job whose worker stopped or died is redone, here or
+ * by another instance on the same database.
  */
 @EmbeddedService
 @Component
@@ -64,10 +65,6 @@ public class ProcessingQueue implements SmartLifecycle {
 
     @Override
     public void start() {
-        int requeued = videos.requeueInterrupted();
-        if (requeued > 0) {
-            LOG.info("Requeued {} video(s) whose processing was interrupted", requeued);
-        }
         workers = Executors.newFixedThreadPool(settings.threads(), r -> new Thread(r, "video-processing"));
         running = true;
     }
@@ -94,17 +91,18 @@ public class ProcessingQueue implements SmartLifecycle {
         if (!running || !settings.enabled()) {
             return;
         }
-        for (String id : videos.queued(Math.max(1, slots.availablePermits()))) {
-            if (!slots.tryAcquire()) {
-                return;
+        int free = slots.availablePermits();
+        if (free == 0) {
+            return;
+        }
+        for (Video video : videos.claimToProcess(free)) {
+            if (video.state() == Video.State.PROCESSING) {
+                LOG.info("Video {}: its processing was interrupted (a stop or a crash); processing it again", video.id());
             }
-            if (!videos.transition(id, Video.State.QUEUED, Video.State.PROCESSING)) {
-                slots.release();
-                continue;
-            }
+            slots.acquireUninterruptibly();
             workers.execute(() -> {
                 try {
-                    process(id);
+                    process(video);
                 } finally {
                     slots.release();
                 }
@@ -112,11 +110,8 @@ public class ProcessingQueue implements SmartLifecycle {
         }
     }
 
-    void process(String id) {
-        Video video = videos.find(id).orElse(null);
-        if (video == null) {
-            return; // deleted while queued
-        }
+    void process(Video video) {
+        String id = video.id();
         Path work = settings.workDir(dataDir).resolve(id);
         try {
             Path input = blobs.localCopy(video.container(), video.fileName());

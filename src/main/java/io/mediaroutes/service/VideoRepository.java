@@ -4,19 +4,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.mediaroutes.cluster.Leases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The service's videos table; state changes are compare-and-set so concurrent workers never double-claim. */
+/**
+ * The service's videos table, also its processing queue: a worker claims a video through its lease
+ * ({@link Leases}), so instances sharing the database never process one video twice, and a video whose worker
+ * died (its lease ran out) or stopped (it handed the lease back) is processed again.
+ */
 @Repository
 public class VideoRepository {
 
-    private final JdbcTemplate jdbc;
+    private static final String TABLE = "service_video";
 
-    public VideoRepository(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final Leases leases;
+
+    public VideoRepository(JdbcTemplate jdbc, Leases leases) {
         this.jdbc = jdbc;
+        this.leases = leases;
     }
 
     public void insert(Video v) {
@@ -47,14 +57,19 @@ public class VideoRepository {
                 to.name(), now(), id, from.name()) == 1;
     }
 
-    public List<String> queued(int limit) {
-        return jdbc.queryForList("SELECT id FROM service_video WHERE state = 'QUEUED' ORDER BY updated_at FETCH FIRST "
-                + limit + " ROWS ONLY", String.class);
-    }
-
-    /** After a restart, work that was running is queued again: an interrupted job is redone, never lost. */
-    public int requeueInterrupted() {
-        return jdbc.update("UPDATE service_video SET state = 'QUEUED', progress = 0, updated_at = ? WHERE state = 'PROCESSING'", now());
+    /**
+     * Claims up to {@code limit} videos to process: queued ones, and ones whose processing was interrupted
+     * (nobody holds them any more). They are PROCESSING from now on; the caller must process each.
+     */
+    public List<Video> claimToProcess(int limit) {
+        List<Video> claimed = new ArrayList<>();
+        for (String id : leases.claim(TABLE, "state IN ('QUEUED', 'PROCESSING')", limit)) {
+            find(id).ifPresent(video -> { // absent: deleted meanwhile
+                jdbc.update("UPDATE service_video SET state = 'PROCESSING', progress = 0, updated_at = ? WHERE id = ?", now(), id);
+                claimed.add(video);
+            });
+        }
+        return claimed;
     }
 
     public void progress(String id, int percent) {
@@ -64,11 +79,13 @@ public class VideoRepository {
     public void completed(String id, int duration) {
         jdbc.update("UPDATE service_video SET state = 'COMPLETED', duration = ?, progress = 100, message = NULL, updated_at = ? WHERE id = ?",
                 duration, now(), id);
+        leases.release(TABLE, id);
     }
 
     public void failed(String id, String message) {
         jdbc.update("UPDATE service_video SET state = 'FAILED', message = ?, updated_at = ? WHERE id = ?",
                 truncate(message, 2000), now(), id);
+        leases.release(TABLE, id);
     }
 
     private static Timestamp now() {
