@@ -11,15 +11,28 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
 
 /** The few objects the routes refer to by name that are not beans of ours. */
 @Configuration
 public class PipelineConfig {
 
-    /** Each drop is taken once, across restarts and instances: the keys live in the database. */
+    /**
+     * Each drop is taken once, across restarts and instances: the keys live in the database. When two instances
+     * add one key at the same moment, the primary key lets one win; the other is told "already taken".
+     */
     @Bean
     JdbcMessageIdRepository dropRepository(DataSource dataSource) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "drop");
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "drop") {
+            @Override
+            public boolean add(String key) {
+                try {
+                    return super.add(key);
+                } catch (DuplicateKeyException takenByAnotherInstance) {
+                    return false;
+                }
+            }
+        };
         repository.setCreateTableIfNotExists(false); // Flyway creates CAMEL_MESSAGEPROCESSED
         return repository;
     }

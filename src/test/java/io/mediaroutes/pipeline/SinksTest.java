@@ -3,22 +3,17 @@ package io.mediaroutes.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import com.sun.net.httpserver.HttpServer;
 import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.Await;
 import io.mediaroutes.Azurite;
 import io.mediaroutes.TestVideos;
-import java.net.InetSocketAddress;
+import io.mediaroutes.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.BindingBuilder;
@@ -48,7 +43,7 @@ class SinksTest {
     static final String SECRET = "whsec_test";
     static final String EXCHANGE = "mediaroutes.test." + SCHEMA;
     static Azurite azurite;
-    static final Receiver RECEIVER = new Receiver(5); // more failures than a sink retries: the next poll delivers
+    static final WebhookReceiver RECEIVER = new WebhookReceiver(SECRET, 5); // more failures than a sink retries: the next poll delivers
     static final CachingConnectionFactory RABBIT = new CachingConnectionFactory("127.0.0.1", 5672);
 
     @DynamicPropertySource
@@ -68,7 +63,7 @@ class SinksTest {
         registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
         registry.add("spring.rabbitmq.publisher-confirm-type", () -> "correlated");
         registry.add("mediaroutes.azure.connection-string", azurite::connectionString);
-        registry.add("camel.main.routes-include-pattern", () -> "file:routes/*.camel.yaml,classpath:routes/test-sinks.camel.yaml");
+        registry.add("camel.main.routes-include-pattern", () -> "file:routes/*.camel.yaml,classpath:routes/test-sinks.camel.yaml,classpath:routes/test-webhook.camel.yaml");
         registry.add("mediaroutes.deliver.sinks",
                 () -> "direct:file-out,direct:webhook-out,direct:blob-out,direct:jdbc-out,direct:rabbitmq-out,direct:long-out,direct:shots-out");
         registry.add("mediaroutes.sinks.webhook-out.secret", () -> SECRET);
@@ -78,7 +73,7 @@ class SinksTest {
 
     @AfterAll
     static void cleanUp() {
-        RECEIVER.server.stop(0);
+        RECEIVER.close();
         new RabbitAdmin(RABBIT).deleteQueue(EXCHANGE);
         new RabbitAdmin(RABBIT).deleteExchange(EXCHANGE);
         RABBIT.destroy();
@@ -101,8 +96,8 @@ class SinksTest {
 
         // webhook: down for 5 calls (past the sink retries), then each video once, signed, with its id as idempotency key
         assertThat(RECEIVER.failuresServed.get()).isEqualTo(5);
-        assertThat(RECEIVER.accepted).hasSize(2).allSatisfy(d -> assertThat(d.get("signatureValid")).isEqualTo("true"));
-        assertThat(RECEIVER.accepted.stream().map(d -> d.get("key")).distinct()).hasSize(2);
+        assertThat(RECEIVER.deliveries).hasSize(2).allSatisfy(d -> assertThat(d.signatureValid()).isTrue());
+        assertThat(RECEIVER.distinctKeys()).isEqualTo(2);
         try (var deadLetters = Files.list(HOME.resolve("dead-letter/webhook-out"))) {
             assertThat(deadLetters).as("the refused payload, kept for inspection").isNotEmpty();
         }
@@ -134,42 +129,5 @@ class SinksTest {
             assertThat(shots.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("long.mp4-shot-0.json", "short.mp4-shot-0.json");
         }
         assertThat(Files.readString(HOME.resolve("out/shots/long.mp4-shot-0.json"))).contains("\"keyFrames\"");
-    }
-
-    /** A webhook receiver that answers 500 to its first calls, then verifies and records each delivery. */
-    static class Receiver {
-        final HttpServer server;
-        final AtomicInteger failuresServed = new AtomicInteger();
-        final List<Map<String, String>> accepted = new CopyOnWriteArrayList<>();
-        final Map<String, Boolean> seenKeys = new ConcurrentHashMap<>();
-
-        Receiver(int failFirst) {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/hook", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                if (failuresServed.get() < failFirst) {
-                    failuresServed.incrementAndGet();
-                    exchange.sendResponseHeaders(500, -1);
-                } else {
-                    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-                    boolean valid = WebhookSignature.verify(SECRET,
-                            exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body, 300);
-                    if (seenKeys.putIfAbsent(key, true) == null) {
-                        accepted.add(Map.of("key", key, "signatureValid", Boolean.toString(valid)));
-                    }
-                    exchange.sendResponseHeaders(valid ? 200 : 401, -1);
-                }
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        }
     }
 }
