@@ -50,17 +50,22 @@ public class JobStore {
         this.inputEncryption = inputEncryption;
     }
 
-    /** Records a newly taken drop, held by this instance, or returns the job already recorded for it. */
+    /**
+     * Records a newly taken drop, held by this instance; null if the drop has a job already: another instance
+     * took it at the same moment, or a run that crashed did (the job's lease then decides who finishes it).
+     * This row, not the idempotent repository, is what makes a drop "taken": it is written before any work.
+     */
     public Map<String, Object> register(String source, String name, String path) {
         try {
+            String id = UUID.randomUUID().toString();
             jdbc.update("""
                     INSERT INTO pipeline_job (id, source, name, path, state, created_at, updated_at, lease_owner, lease_until)
                     VALUES (?, ?, ?, ?, 'NEW', ?, ?, ?, ?)""",
-                    UUID.randomUUID().toString(), source, name, path, now(), now(), leases.owner(), leases.expiry());
+                    id, source, name, path, now(), now(), leases.owner(), leases.expiry());
+            return find(id);
         } catch (DuplicateKeyException alreadyTaken) {
-            // the same drop again: carry on with the job we have
+            return null;
         }
-        return list("SELECT * FROM pipeline_job WHERE source = ?", source).get(0);
     }
 
     /** The body of Create Video for this job. */

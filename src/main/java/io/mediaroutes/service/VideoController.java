@@ -38,6 +38,8 @@ public class VideoController {
             + "OriginalFileName field. FileName doesn't matter but you must provide CORRECT extension.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final String CLIENT_REQUEST_ID = "client-request-id";
+
     private final VideoRepository videos;
     private final UploadUris uploadUris;
     private final BlobStore blobs;
@@ -53,8 +55,18 @@ public class VideoController {
         this.json = json;
     }
 
+    /**
+     * Create Video. Beyond the reference: a request carrying {@code client-request-id} (Azure's request id header)
+     * that names a video created before gets that video again, so a client that crashed before it read the
+     * answer does not create a second one.
+     */
     @PostMapping({"/api/Videos", "/api/Videos/"})
     public ResponseEntity<?> create(@RequestBody(required = false) String body, HttpServletRequest request) {
+        String clientRequestId = request.getHeader(CLIENT_REQUEST_ID);
+        Optional<Video> earlier = clientRequestId == null ? Optional.empty() : videos.findByClientRequestId(clientRequestId);
+        if (earlier.isPresent()) {
+            return ResponseEntity.ok().header(CLIENT_REQUEST_ID, clientRequestId).body(VideoResource.of(earlier.get(), uploadUri(earlier.get()), true));
+        }
         JsonNode node = parse(body);
         String originalName = node == null ? null : text(node, "OriginalFileName");
         Optional<String> ext = Formats.supportedExtension(originalName);
@@ -74,7 +86,7 @@ public class VideoController {
                 aes128 ? "AES128" : "None", aes128 ? UUID.randomUUID().toString() : null, aes128 ? randomKey(16) : null,
                 aes256 ? "AES256" : null, aes256 ? randomKey(32) : null, aes256 ? randomKey(16) : null,
                 0, Video.State.CREATED, 0, null, now, now);
-        videos.insert(video);
+        videos.insert(video, clientRequestId);
         return ResponseEntity.ok(VideoResource.of(video, uploadUri(video), true));
     }
 

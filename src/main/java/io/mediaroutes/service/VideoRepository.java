@@ -30,13 +30,23 @@ public class VideoRepository {
     }
 
     public void insert(Video v) {
+        insert(v, null);
+    }
+
+    /** With the client's request id, a Create Video asked again (after a client crash) finds this video. */
+    public void insert(Video v, String clientRequestId) {
         jdbc.update("""
                 INSERT INTO service_video (id, original_name, file_name, content_protection, content_key_id, content_key,
-                  input_encryption, input_key, input_iv, duration, state, progress, message, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  input_encryption, input_key, input_iv, duration, state, progress, message, created_at, updated_at, client_request_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 v.id(), v.originalName(), v.fileName(), v.contentProtection(), v.contentKeyId(), v.contentKey(),
                 v.inputEncryption(), v.inputKey(), v.inputIv(), v.duration(), v.state().name(), v.progress(),
-                v.message(), Timestamp.from(v.createdAt()), Timestamp.from(v.updatedAt()));
+                v.message(), Timestamp.from(v.createdAt()), Timestamp.from(v.updatedAt()), clientRequestId);
+    }
+
+    public Optional<Video> findByClientRequestId(String clientRequestId) {
+        return jdbc.query("SELECT * FROM service_video WHERE client_request_id = ?", VideoRepository::map, clientRequestId)
+                .stream().findFirst();
     }
 
     public Optional<Video> find(String id) {

@@ -195,6 +195,23 @@ class ConnectorVideoApiTest {
     }
 
     @Test
+    void aCreateVideoAskedAgainWithTheSameClientRequestIdGetsTheSameVideo() throws Exception {
+        String first = createWithRequestId("crash-1");
+        assertThat(createWithRequestId("crash-1")).as("the client asks again after a crash").isEqualTo(first);
+        assertThat(createWithRequestId("crash-2")).isNotEqualTo(first);
+        assertThat(JSON.readTree(post("/api/Videos", "{\"OriginalFileName\":\"again.mp4\"}").body()).get("Id").asText())
+                .as("no request id: a new video each time").isNotEqualTo(first);
+    }
+
+    private String createWithRequestId(String requestId) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/Videos")).header("Content-Type", "application/json")
+                .header("client-request-id", requestId).POST(HttpRequest.BodyPublishers.ofString("{\"OriginalFileName\":\"again.mp4\"}")));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("UploadUri").asText()).contains("/blob/");
+        return JSON.readTree(response.body()).get("Id").asText();
+    }
+
+    @Test
     void formatsListsMp4() throws Exception {
         JsonNode formats = JSON.readTree(get("/api/Formats").body());
         assertThat(formats.findValuesAsText("Extension")).contains("mp4", "mov", "mkv", "webm");

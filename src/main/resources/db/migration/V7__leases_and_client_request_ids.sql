@@ -5,3 +5,6 @@ ALTER TABLE service_video ADD COLUMN lease_owner VARCHAR(200);
 ALTER TABLE service_video ADD COLUMN lease_until TIMESTAMP;
 CREATE INDEX pipeline_job_lease ON pipeline_job (lease_owner);
 CREATE INDEX service_video_lease ON service_video (lease_owner);
+-- Create Video is idempotent per client-request-id: a client that crashed before reading the answer asks again.
+ALTER TABLE service_video ADD COLUMN client_request_id VARCHAR(100);
+CREATE UNIQUE INDEX service_video_client_request ON service_video (client_request_id);
