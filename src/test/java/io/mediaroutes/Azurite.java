@@ -14,7 +14,7 @@ import java.time.Duration;
 public final class Azurite implements AutoCloseable {
 
     static final Path BINARY = Path.of("target/azurite/node_modules/.bin/azurite-blob");
-    static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private final Process process;
     private final int port;

@@ -108,6 +108,7 @@ class ClusterTest {
     private static Map<String, String> instance(String name) {
         Map<String, String> props = new HashMap<>(postgres.properties());
         props.put("spring.profiles.active", "cluster");
+        props.put("mediaroutes.admin.password", "cluster-admin");
         props.put("mediaroutes.storage.azure.connection-string", azurite.connectionString());
         props.put("mediaroutes.service.signing-key", "cluster-test-signing-key");
         props.put("mediaroutes.service.data-dir", HOME.resolve(name + "/data").toString());
