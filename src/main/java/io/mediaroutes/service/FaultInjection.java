@@ -18,12 +18,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A fault-injecting service, for proving the pipeline's resilience (off by default:
  * {@code mediaroutes.service.faults.rate=0}). That share of API and upload calls is answered with one of the
- * configured faults instead: an HTTP status (408, 409, 429 with Retry-After, 500, 501, 503) or {@code slow}
- * (the call is held {@code slow-ms} first, then served). Counts per fault are kept for the benches.
+ * configured faults instead: an HTTP status (408, 409, 429 with Retry-After, 500, 501, 503), {@code slow}
+ * (the call is held {@code slow-ms} first, then served) or {@code drop} (the call is served, then the connection
+ * is cut halfway through the answer: the client cannot tell whether it happened, the hardest case for retries).
+ * Counts per fault are kept for the benches.
  */
 @EmbeddedService
 @Component
@@ -39,7 +42,7 @@ public class FaultInjection extends OncePerRequestFilter {
     private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
 
     public FaultInjection(@Value("${mediaroutes.service.faults.rate:0}") double rate,
-            @Value("${mediaroutes.service.faults.kinds:408,409,429,500,501,503,slow}") String kinds,
+            @Value("${mediaroutes.service.faults.kinds:408,409,429,500,501,503,slow,drop}") String kinds,
             @Value("${mediaroutes.service.faults.slow-ms:2000}") long slowMillis,
             @Value("${mediaroutes.service.faults.seed:42}") long seed) {
         this.rate = rate;
@@ -74,6 +77,10 @@ public class FaultInjection extends OncePerRequestFilter {
             return;
         }
         injected.computeIfAbsent(fault, f -> new AtomicLong()).incrementAndGet();
+        if (fault.equals("drop")) {
+            dropAfterServing(request, response, chain);
+            return;
+        }
         if (fault.equals("slow")) {
             try {
                 Thread.sleep(slowMillis);
@@ -88,5 +95,16 @@ public class FaultInjection extends OncePerRequestFilter {
             response.setHeader("Retry-After", "1");
         }
         response.sendError(status, "injected fault");
+    }
+
+    /** Serves the call, then promises more answer than it sends, so the server closes the connection mid-answer. */
+    private static void dropAfterServing(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper served = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, served);
+        byte[] answer = served.getContentAsByteArray();
+        response.setContentLength(answer.length + 64);
+        response.getOutputStream().write(answer, 0, answer.length / 2);
+        response.flushBuffer();
     }
 }

@@ -17,7 +17,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With the service answering 30 % of calls with transient faults, every video still arrives, once. */
+/**
+ * With the service answering 30 % of calls with transient faults, dropped connections among them, every video
+ * still arrives, once.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class InjectedFaultsTest {
@@ -28,7 +31,7 @@ class InjectedFaultsTest {
     static void properties(DynamicPropertyRegistry registry) {
         AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.service.faults.rate", () -> "0.3");
-        registry.add("mediaroutes.service.faults.kinds", () -> "408,409,429,501,503,slow");
+        registry.add("mediaroutes.service.faults.kinds", () -> "408,409,429,501,503,slow,drop");
         registry.add("mediaroutes.service.faults.slow-ms", () -> "300");
         registry.add("mediaroutes.retry.max-attempts", () -> "12");
     }
