@@ -18,12 +18,23 @@ public final class TestVideos {
     }
 
     public static Path mp4(Path file, int seconds, int width, int height) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling("." + file.getFileName() + ".part.mp4");
-        Ffmpeg.Result result = Ffmpeg.ffmpeg(List.of(
+        return make(file, List.of(
                 "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
                 "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds,
-                "-c:v", "libopenh264", "-c:a", "aac", "-shortest", temp.toString()), Duration.ofMinutes(1));
+                "-c:v", "libopenh264", "-c:a", "aac", "-shortest"));
+    }
+
+    /** A video of one frame and no sound: as near to 0 seconds as a video gets. */
+    public static Path oneFrame(Path file) throws IOException {
+        return make(file, List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-frames:v", "1", "-c:v", "libopenh264"));
+    }
+
+    private static Path make(Path file, List<String> arguments) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = file.resolveSibling("." + file.getFileName() + ".part.mp4");
+        List<String> command = new java.util.ArrayList<>(arguments);
+        command.add(temp.toString());
+        Ffmpeg.Result result = Ffmpeg.ffmpeg(command, Duration.ofMinutes(1));
         if (!result.ok()) {
             throw new IOException("ffmpeg could not make a test video: " + result.reason());
         }

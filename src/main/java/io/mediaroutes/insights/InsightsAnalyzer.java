@@ -76,7 +76,8 @@ public class InsightsAnalyzer {
                 double keyTime = (span[0] + span[1]) / 2;
                 String thumbnailId = UUID.nameUUIDFromBytes((videoId + "/keyframe/" + i).getBytes(StandardCharsets.UTF_8)).toString();
                 Path jpeg = work.resolve("keyframe-" + i + ".jpg");
-                if (Ffmpeg.ffmpeg(keyFrameArgs(input, keyTime, jpeg), timeout).ok()) {
+                // ffmpeg succeeds without a picture when the time falls past the last frame (a one-frame video)
+                if (Ffmpeg.ffmpeg(keyFrameArgs(input, keyTime, jpeg), timeout).ok() && Files.exists(jpeg)) {
                     keyFrames.add(new KeyFrame(thumbnailId, jpeg));
                 }
                 ObjectNode keyFrame = shot.putArray("keyFrames").addObject().put("id", i + 1);

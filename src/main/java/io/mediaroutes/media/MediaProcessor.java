@@ -58,7 +58,9 @@ public final class MediaProcessor {
         progress.accept(90);
 
         Path poster = work.resolve("poster.jpg");
-        run(Encoder.poster(input, Math.min(info.durationSeconds() * 0.1, 5.0), info.height(), poster), timeout, "poster");
+        // a tenth in (at most 5 s); a video under a second has its poster at the start, or no frame would be left
+        double posterAt = info.durationSeconds() < 1 ? 0 : Math.min(info.durationSeconds() * 0.1, 5.0);
+        run(Encoder.poster(input, posterAt, info.height(), poster), timeout, "poster");
         return new Output(info, rungs, key == null ? renditions.get(renditions.size() - 1) : null, hls, dash, poster,
                 thumbnails(work, thumbnailEvery));
     }

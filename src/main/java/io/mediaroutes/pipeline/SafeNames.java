@@ -6,9 +6,10 @@ import java.util.zip.CRC32;
 import org.springframework.stereotype.Component;
 
 /**
- * File names the pipeline writes (insights, error reports) from a drop's name plus a suffix. File systems take
- * at most 255 bytes per name; a longer result is cut on a character boundary and marked with a short hash of
- * the full name, so two long names that share a beginning still get two files.
+ * File names the pipeline writes (insights, error reports) from a drop's name plus a suffix. Control characters
+ * become '_' (they upset terminals and scripts). File systems take at most 255 bytes per name; a longer result is
+ * cut on a character boundary and marked with a short hash of the full name, so two long names that share a
+ * beginning still get two files.
  */
 @Component("safeNames")
 public class SafeNames {
@@ -16,7 +17,8 @@ public class SafeNames {
     /** Room left under 255 bytes for temp-file prefixes such as ".inprogress-". */
     static final int MAX_BYTES = 240;
 
-    public String fit(String name, String suffix) {
+    public String fit(String dropName, String suffix) {
+        String name = dropName.replaceAll("\\p{Cntrl}", "_");
         String whole = name + suffix;
         if (whole.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
             return whole;

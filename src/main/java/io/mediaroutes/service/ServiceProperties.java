@@ -2,6 +2,7 @@ package io.mediaroutes.service;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKey   HMAC key for UploadUris and tokens; empty = generated once and kept in {@code dataDir}
  * @param uploadUriTtl how long an UploadUri accepts writes
  * @param dataDir      where the service keeps generated secrets
+ * @param maxJsonSize  the largest JSON body an API call may carry (413 beyond)
+ * @param maxUploadSize the largest body one upload request (Put Blob, Put Block) may carry (413 beyond)
  * @param processing   the processing queue
  */
 @ConfigurationProperties("mediaroutes.service")
@@ -18,6 +21,8 @@ public record ServiceProperties(
         @DefaultValue("") String signingKey,
         @DefaultValue("24h") Duration uploadUriTtl,
         @DefaultValue("data") Path dataDir,
+        @DefaultValue("64KB") DataSize maxJsonSize,
+        @DefaultValue("10GB") DataSize maxUploadSize,
         @DefaultValue Processing processing) {
 
     /**
