@@ -35,9 +35,14 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the app with these properties (as command-line arguments) and waits until it is healthy. */
     public static AppProcess start(Path log, Map<String, String> properties) throws IOException {
+        return start(log, properties, "-Xmx512m");
+    }
+
+    /** The same, with the JVM's heap limit given, e.g. "-Xmx256m". */
+    public static AppProcess start(Path log, Map<String, String> properties, String maxHeap) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), MediaRoutesApplication.class.getName(),
+                maxHeap, "-cp", System.getProperty("java.class.path"), MediaRoutesApplication.class.getName(),
                 "--server.port=" + port));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         Files.createDirectories(log.getParent());
@@ -49,6 +54,14 @@ public final class AppProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The app's heap in use now, in bytes (JMX through Jolokia; no login in the embedded default). */
+    public long heapUsed() throws IOException, InterruptedException {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage/used")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher value = Pattern.compile("\"value\":([0-9]+)").matcher(body);
+        return value.find() ? Long.parseLong(value.group(1)) : -1;
     }
 
     /** kill -9: no shutdown hook, no graceful stop, nothing handed back. */

@@ -23,8 +23,10 @@ public final class WebhookReceiver implements AutoCloseable {
     /** How long the receiver takes before it answers a delivery (0: at once); long enough to crash the sender. */
     public volatile long answerAfterMillis;
     private final HttpServer server;
+    private final String secret;
 
     public WebhookReceiver(String secret, int failFirst) {
+        this.secret = secret;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -57,6 +59,18 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /**
+     * The app's properties for the sink "webhook-out" to this receiver (routes/test-webhook.camel.yaml), delivered
+     * to after {@code sinksBefore} (e.g. "direct:file-out,"; empty for none).
+     */
+    public java.util.Map<String, String> sinkProperties(String sinksBefore) {
+        return java.util.Map.of(
+                "camel.main.routes-include-pattern", "file:routes/*.camel.yaml,classpath:routes/test-webhook.camel.yaml",
+                "mediaroutes.deliver.sinks", sinksBefore + "direct:webhook-out",
+                "mediaroutes.sinks.webhook-out.secret", secret,
+                "test.webhook.url", url());
     }
 
     /** Videos delivered at least once. */

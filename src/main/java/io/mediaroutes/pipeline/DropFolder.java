@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,6 +76,24 @@ public class DropFolder {
         json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), error);
         Files.move(temp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         LOG.warn("Rejected {} at step {}: {} (see {})", source.getFileName(), step, reason, report);
+    }
+
+    /**
+     * Drops whose name holds a backslash: Camel's file component reads it as a path separator and can't open
+     * them, so they would wait forever. Once they are {@code minAgeMillis} old (complete), they go to the error
+     * folder with the reason.
+     */
+    public void rejectUnreadableNames(String dropDir, long minAgeMillis) throws IOException {
+        List<Path> unreadable;
+        try (Stream<Path> files = Files.list(Path.of(dropDir))) {
+            unreadable = files.filter(f -> f.getFileName().toString().contains("\\") && Files.isRegularFile(f)).toList();
+        }
+        for (Path file : unreadable) {
+            if (Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - minAgeMillis) {
+                reject(file.toString(), "ingest-file", null,
+                        "The folder drop can't read a name with a backslash (\\); rename the file and drop it again.");
+            }
+        }
     }
 
     /** The reason file's content, for a file or a blob drop ({@code kind} names the drop's field). */

@@ -2,6 +2,7 @@ package io.mediaroutes.pipeline;
 
 import io.mediaroutes.cluster.Leases;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,15 +40,23 @@ public class JobStore {
     private final JdbcTemplate jdbc;
     private final Leases leases;
     private final String inputEncryption;
+    /** How long a video in processing waits before the poll asks: 0, or the callback grace when callbacks come. */
+    private final Duration pollAfter;
 
     /**
      * @param inputEncryption "AES256" to ask the service for input storage encryption; the upload then
      *                        encrypts while streaming
+     * @param callbackGrace   in Video Indexer mode with a callback URL, the poll leaves a video alone this long
+     *                        (the callback normally comes first; the poll is the fallback for a lost one)
      */
-    public JobStore(JdbcTemplate jdbc, Leases leases, @Value("${mediaroutes.upload.input-encryption:}") String inputEncryption) {
+    public JobStore(JdbcTemplate jdbc, Leases leases, @Value("${mediaroutes.upload.input-encryption:}") String inputEncryption,
+            @Value("${mediaroutes.service.api:connector}") String api,
+            @Value("${mediaroutes.indexer.callback-url:}") String callbackUrl,
+            @Value("${mediaroutes.poll.callback-grace:10m}") Duration callbackGrace) {
         this.jdbc = jdbc;
         this.leases = leases;
         this.inputEncryption = inputEncryption;
+        this.pollAfter = "videoindexer".equals(api) && !callbackUrl.isBlank() ? callbackGrace : Duration.ZERO;
     }
 
     /**
@@ -147,7 +156,7 @@ public class JobStore {
 
     /** Jobs the service is processing that nobody is checking: the poll asks for their Status. */
     public List<Map<String, Object>> claimInProcessing() {
-        return claim("state = 'PROCESSING'");
+        return claim("state = 'PROCESSING' AND updated_at < ?", Timestamp.from(Instant.now().minus(pollAfter)));
     }
 
     /** The job in processing for a service video id, if nobody is checking it: none, or one. */

@@ -57,10 +57,11 @@ class BadInputTest {
         Files.copy(clip, drop.resolve("control\u0001\u001fchars.mp4"));
         Files.copy(clip, drop.resolve("dots..in..name.mp4"));
         TestVideos.oneFrame(drop.resolve("still.mp4"));
+        Files.copy(clip, drop.resolve("back\\slash.mp4"));
 
         Map<String, String> expected = Map.of(
                 "notes.mp4", "error", "truncated.mp4", "error", "clip.xyz", "error",
-                "control\u0001\u001fchars.mp4", "delivered", "dots..in..name.mp4", "delivered", "still.mp4", "delivered");
+                "control\u0001\u001fchars.mp4", "delivered", "dots..in..name.mp4", "delivered", "still.mp4", "delivered", "back\\slash.mp4", "error");
         Await.until("every drop delivered or rejected", Duration.ofSeconds(120), () -> {
             try (var left = Files.list(drop)) {
                 return left.noneMatch(Files::isRegularFile);
@@ -74,6 +75,7 @@ class BadInputTest {
         assertThat(reason("notes.mp4")).contains("Not a video");
         assertThat(reason("truncated.mp4")).as("a truncated file: ffprobe's words").containsIgnoringCase("invalid data");
         assertThat(reason("clip.xyz")).contains("CORRECT extension");
+        assertThat(reason("back\\slash.mp4")).contains("backslash");
         JsonNode still = JSON.readTree(HOME.resolve("out/still.mp4.insights.json").toFile());
         assertThat(still.get("durationInSeconds").asInt()).as("a one-frame video").isZero();
         assertThat(HOME.resolve("out/control__chars.mp4.insights.json")).as("control characters written as _").exists();

@@ -128,10 +128,7 @@ class ClusterTest {
         props.put("mediaroutes.cluster.lease-renewal", "1s");
         props.put("spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval", "2000");
         props.put("mediaroutes.service.processing.poll-interval", "200");
-        props.put("camel.main.routes-include-pattern", "file:routes/*.camel.yaml,classpath:routes/test-webhook.camel.yaml");
-        props.put("mediaroutes.deliver.sinks", "direct:webhook-out");
-        props.put("mediaroutes.sinks.webhook-out.secret", SECRET);
-        props.put("test.webhook.url", receiver.url());
+        props.putAll(receiver.sinkProperties(""));
         return props;
     }
 

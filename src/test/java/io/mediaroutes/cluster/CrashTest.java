@@ -112,10 +112,7 @@ class CrashTest {
         props.put("mediaroutes.resume.interval", "1000");
         props.put("mediaroutes.insights.ocr.enabled", "false");
         props.put("mediaroutes.insights.transcript.enabled", "false");
-        props.put("camel.main.routes-include-pattern", "file:routes/*.camel.yaml,classpath:routes/test-webhook.camel.yaml");
-        props.put("mediaroutes.deliver.sinks", "direct:file-out,direct:webhook-out");
-        props.put("mediaroutes.sinks.webhook-out.secret", SECRET);
-        props.put("test.webhook.url", receiver.url());
+        props.putAll(receiver.sinkProperties("direct:file-out,"));
         props.putAll(extra);
         return AppProcess.start(home.resolve(name + ".log"), props);
     }

@@ -30,7 +30,7 @@ class DropNamesTest {
 
     @Test
     void awkwardNamesAreDeliveredUnderNamesTheFileSystemTakes() throws Exception {
-        // a backslash is left out: Camel's file component reads it as a path separator (see the closing note)
+        // a backslash is left out: the folder drop rejects it with a reason (BadInputTest)
         String forbidden = "a<b>c%d&e:f?g*h+i'j k.mp4";
         String unicode = "видео 🎬 動画.mp4";
         String longName = "x".repeat(236) + ".mp4";

@@ -1,0 +1,74 @@
+package io.mediaroutes.bench;
+
+import io.mediaroutes.AppProcess;
+import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.TestVideos;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * bench/throughput: N short generated clips through the whole pipeline (drop → Create Video → upload →
+ * MarkComplete → processing → poll → deliver), against a bare loop of the same ffmpeg commands (probe, H.264/AAC
+ * ladder, HLS, DASH, poster) at the same concurrency; prints clips per minute and the ratio. The pipeline's
+ * insights analyzers are off, so both sides do the same processing. Not a test: run by bench/throughput.
+ */
+public final class ThroughputBench {
+
+    public static void main(String[] args) throws Exception {
+        int clips = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int threads = Runtime.getRuntime().availableProcessors();
+        Path home = AppTestSupport.newHome("throughput");
+        Path clip = TestVideos.mp4(home.resolve("source.mp4"), seconds, 640, 360);
+
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.List<Future<?>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < clips; i++) {
+            Path work = home.resolve("bare/" + i);
+            runs.add(pool.submit(() -> {
+                ProcessingBench.bareCommands(clip, 360, work, Duration.ofMinutes(10));
+                return null;
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+        double bare = (System.nanoTime() - t0) / 1e9;
+
+        Map<String, String> props = new HashMap<>(AppTestSupport.properties(home));
+        props.put("mediaroutes.poll.interval", "1000");
+        for (String analyzer : new String[] {"shots", "black-frames", "audio", "ocr", "transcript"}) {
+            props.put("mediaroutes.insights." + analyzer + ".enabled", "false");
+        }
+        try (AppProcess app = AppProcess.start(home.resolve("app.log"), props)) {
+            long t1 = System.nanoTime();
+            for (int i = 0; i < clips; i++) {
+                Files.copy(clip, home.resolve("drop/.t" + i + ".mp4"));
+                Files.move(home.resolve("drop/.t" + i + ".mp4"), home.resolve("drop/t-" + i + ".mp4"));
+            }
+            while (delivered(home) < clips) {
+                Thread.sleep(100);
+            }
+            double pipeline = (System.nanoTime() - t1) / 1e9;
+            System.out.printf(Locale.ROOT, "throughput: %d clips of %d s 640x360, %d at a time (%d cores)%n", clips, seconds, threads, threads);
+            System.out.printf(Locale.ROOT, "  bare ffmpeg loop   %6.1f s  %6.1f clips/min%n", bare, clips * 60 / bare);
+            System.out.printf(Locale.ROOT, "  whole pipeline     %6.1f s  %6.1f clips/min  (poll interval 1 s)%n", pipeline, clips * 60 / pipeline);
+            System.out.printf(Locale.ROOT, "  ratio pipeline/bare  %.2f  (goal >= 0.85)%n", bare / pipeline);
+        }
+    }
+
+    private static long delivered(Path home) throws Exception {
+        try (var out = Files.list(home.resolve("out"))) {
+            return out.filter(p -> p.toString().endsWith(".insights.json")).count();
+        }
+    }
+}
