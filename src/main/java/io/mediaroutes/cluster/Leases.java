@@ -41,8 +41,9 @@ public class Leases {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.ttl = ttl;
-        this.owner = instanceId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                : instanceId;
+        // a new id each run: a restarted instance must not renew the leases of the work its previous run dropped
+        this.owner = (instanceId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : instanceId)
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
         LOG.info("Instance {} holds its work for {} at a time, renewed while it runs", owner, ttl);
     }
 

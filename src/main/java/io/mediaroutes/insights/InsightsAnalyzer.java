@@ -61,7 +61,9 @@ public class InsightsAnalyzer {
 
     public Result analyze(String videoId, Path input, MediaProbe.Info info, Path work, Duration timeout) throws IOException {
         Path ocrFrames = ocr ? work.resolve("ocr") : null;
-        Signals signals = Signals.measure(input, info.audioCodec() != null, info.durationSeconds(), work, ocrFrames, timeout);
+        boolean anyOn = shots || black || audio || ocr || transcript;
+        Signals signals = anyOn ? Signals.measure(input, info.audioCodec() != null, info.durationSeconds(), work, ocrFrames, timeout)
+                : Signals.NONE;
         ObjectNode insights = JSON.createObjectNode();
         List<KeyFrame> keyFrames = new ArrayList<>();
         double duration = info.durationSeconds();

@@ -28,6 +28,9 @@ public record Signals(List<double[]> histograms, List<Interval> black, List<Inte
     /** Integrated loudness (LUFS), loudness range (LU) and true peak (dBFS); null fields if there is no audio. */
     public record Loudness(Double integratedLufs, Double rangeLu, Double truePeakDbfs) {}
 
+    /** Nothing measured: what the analyzer works from when every analyzer is off (the pass is skipped). */
+    public static final Signals NONE = new Signals(List.of(), List.of(), List.of(), new Loudness(null, null, null));
+
     private static final Pattern BLACK = Pattern.compile("black_start:([\\d.]+) black_end:([\\d.]+)");
     private static final Pattern SILENCE_START = Pattern.compile("silence_start: (-?[\\d.]+)");
     private static final Pattern SILENCE_END = Pattern.compile("silence_end: ([\\d.]+)");

@@ -65,7 +65,11 @@ public class ProcessingQueue implements SmartLifecycle {
 
     @Override
     public void start() {
-        workers = Executors.newFixedThreadPool(settings.threads(), r -> new Thread(r, "video-processing"));
+        workers = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread worker = new Thread(r, "video-processing");
+            worker.setDaemon(true); // an app that fails to start must exit; stop() ends the work of one that ran
+            return worker;
+        });
         running = true;
     }
 
@@ -85,9 +89,9 @@ public class ProcessingQueue implements SmartLifecycle {
         return running;
     }
 
-    /** Claims as many queued videos as there are free workers. */
+    /** Claims as many queued videos as there are free workers: on a timer, and whenever a worker gets free. */
     @Scheduled(fixedDelayString = "${mediaroutes.service.processing.poll-interval:500}")
-    public void claim() {
+    public synchronized void claim() {
         if (!running || !settings.enabled()) {
             return;
         }
@@ -106,6 +110,7 @@ public class ProcessingQueue implements SmartLifecycle {
                 } finally {
                     slots.release();
                 }
+                claim(); // the next video at once, not at the next tick
             });
         }
     }

@@ -2,9 +2,9 @@ package io.mediaroutes.service;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The embedded service's settings ({@code mediaroutes.service.*}).

@@ -29,6 +29,7 @@ public final class SoakBench {
         try (WebhookReceiver receiver = new WebhookReceiver("whsec_soak", 0)) {
             Map<String, String> props = properties(home, postgres, receiver);
             Path clip = TestVideos.mp4(home.resolve("source.mp4"), 3);
+            Files.createDirectories(home.resolve("drop"));
             for (int i = 0; i < clips; i++) {
                 Files.copy(clip, home.resolve("drop/.soak-" + i + ".mp4"));
                 Files.move(home.resolve("drop/.soak-" + i + ".mp4"), home.resolve("drop/soak-" + i + ".mp4"));

@@ -171,6 +171,8 @@ class InsightsAnalyzerTest {
         assertThat(off.at("/shots/status").asText()).isEqualTo("disabled");
         assertThat(off.at("/blackFrames/status").asText()).isEqualTo("disabled");
         assertThat(off.at("/audioEffects/status").asText()).isEqualTo("disabled");
+        assertThat(off.at("/statistics/loudness/status").asText()).isEqualTo("disabled");
+        assertThat(dir.resolve("work-off")).as("all off: no analysis pass at all").doesNotExist();
     }
 
     @Test
