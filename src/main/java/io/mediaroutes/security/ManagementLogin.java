@@ -13,12 +13,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Hawtio and the actuator endpoints (Jolokia included) need a login wherever {@code mediaroutes.admin.login-required}
- * is true: every profile but the embedded default, which binds to 127.0.0.1 only. Health stays open for load
- * balancers and Kubernetes probes. Spring Security guards Hawtio, so Hawtio's own JAAS login stays off. The video
- * APIs keep their own protection (signed UploadUris, access tokens, subscription keys); this chain leaves them alone.
+ * is true: every profile but the embedded default, which binds to 127.0.0.1 only (HTTP basic: the browser asks).
+ * Health stays open for load balancers and Kubernetes probes. Spring Security guards Hawtio, so Hawtio's own JAAS
+ * login stays off. The video APIs keep their own protection (signed UploadUris, access tokens, subscription keys).
  */
 @Configuration
 public class ManagementLogin {
@@ -26,16 +27,17 @@ public class ManagementLogin {
     @Bean
     SecurityFilterChain managementChain(HttpSecurity http,
             @Value("${mediaroutes.admin.login-required:true}") boolean loginRequired) throws Exception {
-        http.csrf(csrf -> csrf.disable()); // no browser sessions carry the APIs; the console logs in per request
+        // only the actuator endpoints (Hawtio and Jolokia among them) pass this chain: the APIs, media and
+        // embeddable widgets keep their own headers and protection
+        http.securityMatcher(EndpointRequest.toAnyEndpoint());
         if (!loginRequired) {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+            return http.csrf(csrf -> csrf.disable()).authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
         return http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("admin")
-                        .anyRequest().permitAll())
+                        .anyRequest().hasRole("admin"))
                 .httpBasic(withDefaults())
-                .formLogin(withDefaults())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())) // Hawtio sends it back
                 .build();
     }
 
