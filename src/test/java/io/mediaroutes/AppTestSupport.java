@@ -45,6 +45,12 @@ public final class AppTestSupport {
                 Map.entry("spring.jmx.unique-names", "true")); // several apps in one test JVM
     }
 
+    /** Short leases and quick resumes, so a test that kills an instance sees the takeover within seconds. */
+    public static Map<String, String> quickTakeover() {
+        return Map.of("mediaroutes.cluster.lease", "3s", "mediaroutes.cluster.lease-renewal", "1s",
+                "mediaroutes.resume.interval", "1000");
+    }
+
     /**
      * Starts the whole app on a free port with {@link #properties} plus {@code extra}, passed as command-line
      * arguments (which win over config/application.yaml, as an operator's would). Close it to stop it.

@@ -67,9 +67,7 @@ public final class SoakBench {
     private static Map<String, String> properties(Path home, Postgres postgres, WebhookReceiver receiver) {
         Map<String, String> props = new HashMap<>(AppTestSupport.properties(home));
         props.putAll(postgres.properties());
-        props.put("mediaroutes.cluster.lease", "3s");
-        props.put("mediaroutes.cluster.lease-renewal", "1s");
-        props.put("mediaroutes.resume.interval", "1000");
+        props.putAll(AppTestSupport.quickTakeover());
         props.putAll(receiver.sinkProperties("direct:file-out,"));
         return props;
     }

@@ -123,11 +123,9 @@ class ClusterTest {
         props.put("mediaroutes.drop.poll-delay", "300");
         props.put("mediaroutes.out.dir", HOME.resolve("out").toString());
         props.put("mediaroutes.poll.interval", "500");
-        props.put("mediaroutes.resume.interval", "1000");
-        props.put("mediaroutes.cluster.lease", "4s");
-        props.put("mediaroutes.cluster.lease-renewal", "1s");
         props.put("spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval", "2000");
         props.put("mediaroutes.service.processing.poll-interval", "200");
+        props.putAll(AppTestSupport.quickTakeover());
         props.putAll(receiver.sinkProperties(""));
         return props;
     }

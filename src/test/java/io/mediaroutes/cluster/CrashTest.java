@@ -107,11 +107,9 @@ class CrashTest {
     private static AppProcess start(Path home, String name, Map<String, String> extra) throws Exception {
         Map<String, String> props = new HashMap<>(AppTestSupport.properties(home));
         props.putAll(postgres.properties());
-        props.put("mediaroutes.cluster.lease", "3s");
-        props.put("mediaroutes.cluster.lease-renewal", "1s");
-        props.put("mediaroutes.resume.interval", "1000");
         props.put("mediaroutes.insights.ocr.enabled", "false");
         props.put("mediaroutes.insights.transcript.enabled", "false");
+        props.putAll(AppTestSupport.quickTakeover());
         props.putAll(receiver.sinkProperties("direct:file-out,"));
         props.putAll(extra);
         return AppProcess.start(home.resolve(name + ".log"), props);
