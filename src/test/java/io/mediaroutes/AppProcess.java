@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -60,17 +62,13 @@ public final class AppProcess implements AutoCloseable {
     public long heapUsed() throws IOException, InterruptedException {
         String body = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage/used")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher value = Pattern.compile("\"value\":([0-9]+)").matcher(body);
+        Matcher value = Pattern.compile("\"value\":([0-9]+)").matcher(body);
         return value.find() ? Long.parseLong(value.group(1)) : -1;
     }
 
     /** kill -9: no shutdown hook, no graceful stop, nothing handed back. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
-    }
-
-    public boolean alive() {
-        return process.isAlive();
     }
 
     /** How many lines of this instance's log match the pattern. */
@@ -107,7 +105,7 @@ public final class AppProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
         }
     }

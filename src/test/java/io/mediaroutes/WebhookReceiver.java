@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,7 +47,7 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
 
@@ -65,8 +67,8 @@ public final class WebhookReceiver implements AutoCloseable {
      * The app's properties for the sink "webhook-out" to this receiver (routes/test-webhook.camel.yaml), delivered
      * to after {@code sinksBefore} (e.g. "direct:file-out,"; empty for none).
      */
-    public java.util.Map<String, String> sinkProperties(String sinksBefore) {
-        return java.util.Map.of(
+    public Map<String, String> sinkProperties(String sinksBefore) {
+        return Map.of(
                 "camel.main.routes-include-pattern", "file:routes/*.camel.yaml,classpath:routes/test-webhook.camel.yaml",
                 "mediaroutes.deliver.sinks", sinksBefore + "direct:webhook-out",
                 "mediaroutes.sinks.webhook-out.secret", secret,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +66,7 @@ class BadInputTest {
         Await.until("every drop delivered or rejected", Duration.ofSeconds(120), () -> {
             try (var left = Files.list(drop)) {
                 return left.noneMatch(Files::isRegularFile);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             }
         });

@@ -6,6 +6,7 @@ import io.mediaroutes.media.Ffmpeg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class MemoryBench {
         check(Ffmpeg.ffmpeg(List.of("-stream_loop", Long.toString(loops), "-i", seed.toString(), "-c", "copy", big.toString()), Duration.ofMinutes(10)));
         long size = Files.size(big);
 
-        Map<String, String> props = new java.util.HashMap<>(AppTestSupport.properties(home));
+        Map<String, String> props = new HashMap<>(AppTestSupport.properties(home));
         props.put("mediaroutes.insights.ocr.enabled", "false"); // Tesseract on a noise picture takes seconds a frame
         try (AppProcess app = AppProcess.start(home.resolve("app.log"), props, "-Xmx256m")) {
             long started = System.nanoTime();

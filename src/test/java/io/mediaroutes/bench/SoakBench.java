@@ -5,6 +5,8 @@ import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.Postgres;
 import io.mediaroutes.TestVideos;
 import io.mediaroutes.WebhookReceiver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -87,8 +89,8 @@ public final class SoakBench {
         }
         try (var files = Files.list(dir)) {
             return (int) files.filter(p -> p.toString().endsWith(suffix)).count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,7 +6,9 @@ import io.mediaroutes.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +32,7 @@ public final class ThroughputBench {
 
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        java.util.List<Future<?>> runs = new java.util.ArrayList<>();
+        List<Future<?>> runs = new ArrayList<>();
         for (int i = 0; i < clips; i++) {
             Path work = home.resolve("bare/" + i);
             runs.add(pool.submit(() -> {

@@ -6,6 +6,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.Await;
 import io.mediaroutes.Azurite;
+import io.mediaroutes.Postgres;
 import io.mediaroutes.TestVideos;
 import io.mediaroutes.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every sink kind against the real thing on this machine: PostgreSQL (the app's database here), RabbitMQ,
+ * Every sink kind against the real thing on this machine: PostgreSQL (the app's database here, a schema of its own), RabbitMQ,
  * Azurite and a webhook receiver that checks the signature and is down for its first two calls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,15 +40,16 @@ import org.springframework.test.context.DynamicPropertySource;
 class SinksTest {
 
     static final Path HOME = AppTestSupport.newHome("sinks");
-    static final String SCHEMA = "mr_" + UUID.randomUUID().toString().substring(0, 8);
     static final String SECRET = "whsec_test";
-    static final String EXCHANGE = "mediaroutes.test." + SCHEMA;
+    static final String EXCHANGE = "mediaroutes.test." + UUID.randomUUID().toString().substring(0, 8);
+    static Postgres postgres;
     static Azurite azurite;
     static final WebhookReceiver RECEIVER = new WebhookReceiver(SECRET, 5); // more failures than a sink retries: the next poll delivers
     static final CachingConnectionFactory RABBIT = new CachingConnectionFactory("127.0.0.1", 5672);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
+        postgres = new Postgres();
         azurite = Azurite.start();
         new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient().createBlobContainer("insights");
         RabbitAdmin admin = new RabbitAdmin(RABBIT);
@@ -57,9 +59,7 @@ class SinksTest {
         admin.declareBinding(BindingBuilder.bind(new Queue(EXCHANGE)).to(exchange).with("insights.#"));
 
         AppTestSupport.register(registry, HOME);
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        postgres.properties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
         registry.add("spring.rabbitmq.publisher-confirm-type", () -> "correlated");
         registry.add("mediaroutes.azure.connection-string", azurite::connectionString);
@@ -79,6 +79,9 @@ class SinksTest {
         RABBIT.destroy();
         if (azurite != null) {
             azurite.close();
+        }
+        if (postgres != null) {
+            postgres.drop();
         }
     }
 
