@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -62,9 +63,17 @@ public class Leases {
             List<String> ids = jdbc.queryForList("SELECT id FROM " + table + " WHERE (" + condition + ")"
                     + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY updated_at FETCH FIRST " + limit
                     + " ROWS ONLY FOR UPDATE SKIP LOCKED", String.class, params);
-            ids.forEach(id -> jdbc.update("UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE id = ?", owner, expiry(), id));
+            if (!ids.isEmpty()) {
+                jdbc.update("UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE id IN (" + placeholders(ids.size()) + ")",
+                        Stream.concat(Stream.of(owner, expiry()), ids.stream()).toArray());
+            }
             return ids;
         });
+    }
+
+    /** "?, ?, ?" for an IN list of {@code n} values. */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** Hands a row back: any instance may claim it now. */

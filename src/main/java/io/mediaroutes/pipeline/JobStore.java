@@ -165,7 +165,9 @@ public class JobStore {
     }
 
     private List<Map<String, Object>> claim(String condition, Object... args) {
-        return leases.claim(TABLE, condition, CLAIM_BATCH, args).stream().map(this::find).toList();
+        List<String> ids = leases.claim(TABLE, condition, CLAIM_BATCH, args);
+        return ids.isEmpty() ? List.of()
+                : list("SELECT * FROM pipeline_job WHERE id IN (" + Leases.placeholders(ids.size()) + ") ORDER BY updated_at", ids.toArray());
     }
 
     public Map<String, Object> find(String id) {
