@@ -3,6 +3,7 @@ package io.mediaroutes.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -76,6 +77,21 @@ public class DropFolder {
         json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), error);
         Files.move(temp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         LOG.warn("Rejected {} at step {}: {} (see {})", source.getFileName(), step, reason, report);
+    }
+
+    /**
+     * Why a drop can't be taken as it is, or null: a symbolic link (it could point anywhere on this machine, e.g.
+     * /etc/passwd), or anything but a regular file (a FIFO, a device), which has no size to trust.
+     */
+    public String refusal(String path) {
+        Path file = Path.of(path);
+        if (Files.isSymbolicLink(file)) {
+            return "The drop is a symbolic link; only regular files are taken. Copy or move the video itself into the folder.";
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "The drop is not a regular file (e.g. a pipe or a device); only regular files are taken.";
+        }
+        return null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mediaroutes.service;
 
+import io.mediaroutes.security.ByteLimit;
 import io.mediaroutes.storage.BlobStore;
 import io.mediaroutes.storage.InvalidBlockListException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The part of the Azure Blob protocol that an upload to an UploadUri uses: Put Blob, Put Block, Put Block List,
@@ -35,6 +39,9 @@ public class BlobProtocolController {
 
     private static final String VERSION = "2021-12-02";
     private static final int MAX_BLOCK_LIST_BYTES = 8 * 1024 * 1024;
+    private static final int MAX_BLOCK_ID_BYTES = 64;
+    private static final int MAX_COMMITTED_BLOCKS = 50_000;
+    private static final int MAX_UNCOMMITTED_BLOCKS = 100_000;
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
     static {
@@ -45,9 +52,11 @@ public class BlobProtocolController {
     private final BlobStore blobs;
     private final UploadUris uploadUris;
     private final VideoRepository videos;
+    private final ServiceProperties props;
 
-    public BlobProtocolController(BlobStore blobs, UploadUris uploadUris, VideoRepository videos) {
+    public BlobProtocolController(BlobStore blobs, UploadUris uploadUris, VideoRepository videos, ServiceProperties props) {
         this.blobs = blobs;
+        this.props = props;
         this.uploadUris = uploadUris;
         this.videos = videos;
     }
@@ -60,19 +69,18 @@ public class BlobProtocolController {
             return denied;
         }
         String comp = request.getParameter("comp");
-        try (InputStream body = request.getInputStream()) {
+        try (InputStream body = ByteLimit.of(request.getInputStream(), "blocklist".equals(comp) ? MAX_BLOCK_LIST_BYTES
+                : props.maxUploadSize().toBytes())) {
             if ("block".equals(comp)) {
                 String blockId = request.getParameter("blockid");
-                if (blockId == null || blockId.isEmpty()) {
-                    return error(HttpStatus.BAD_REQUEST, "InvalidQueryParameterValue", "blockid is required.");
+                ResponseEntity<?> invalid = checkNewBlock(container, blob, blockId);
+                if (invalid != null) {
+                    return invalid;
                 }
                 blobs.stageBlock(container, blob, blockId, body, request.getContentLengthLong());
                 return created(null);
             }
             if ("blocklist".equals(comp)) {
-                if (request.getContentLengthLong() > MAX_BLOCK_LIST_BYTES) {
-                    return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "RequestBodyTooLarge", "The block list is too large.");
-                }
                 ResponseEntity<?> conflict = ifNoneMatch(container, blob, request);
                 if (conflict != null) {
                     return conflict;
@@ -81,10 +89,17 @@ public class BlobProtocolController {
                 if (ids == null) {
                     return error(HttpStatus.BAD_REQUEST, "InvalidXmlDocument", "XML specified is not syntactically valid.");
                 }
+                if (ids.size() > MAX_COMMITTED_BLOCKS) {
+                    return error(HttpStatus.BAD_REQUEST, "BlockListTooLong", "The block list may not contain more than "
+                            + MAX_COMMITTED_BLOCKS + " blocks.");
+                }
+                if (new HashSet<>(ids).size() != ids.size()) {
+                    return error(HttpStatus.BAD_REQUEST, "InvalidBlockList", "The specified block list is invalid: a block is named twice.");
+                }
                 return created(blobs.commitBlocks(container, blob, ids));
             }
             if (comp != null) {
-                return error(HttpStatus.BAD_REQUEST, "InvalidQueryParameterValue", "comp=" + comp + " is not supported here.");
+                return error(HttpStatus.BAD_REQUEST, "InvalidQueryParameterValue", "comp is not supported here.");
             }
             if (!"BlockBlob".equals(request.getHeader("x-ms-blob-type"))) {
                 return error(HttpStatus.BAD_REQUEST, "MissingRequiredHeader",
@@ -94,7 +109,39 @@ public class BlobProtocolController {
             return conflict != null ? conflict : created(blobs.putBlob(container, blob, body));
         } catch (InvalidBlockListException e) {
             return error(HttpStatus.BAD_REQUEST, "InvalidBlockList", "The specified block list is invalid: " + e.getMessage());
+        } catch (ByteLimit.Exceeded e) {
+            return error(HttpStatus.PAYLOAD_TOO_LARGE, "RequestBodyTooLarge",
+                    "The request body is too large and exceeds the maximum permissible limit (" + props.maxUploadSize() + ").");
         }
+    }
+
+    /**
+     * Azure's rules for a block id: base64 of at most 64 bytes, the same length for every block of one blob,
+     * and at most 100,000 uncommitted blocks.
+     */
+    private ResponseEntity<?> checkNewBlock(String container, String blob, String blockId) throws IOException {
+        byte[] decoded;
+        try {
+            decoded = blockId == null ? new byte[0] : Base64.getDecoder().decode(blockId);
+        } catch (IllegalArgumentException notBase64) {
+            decoded = new byte[0];
+        }
+        if (decoded.length == 0 || decoded.length > MAX_BLOCK_ID_BYTES) {
+            return error(HttpStatus.BAD_REQUEST, "InvalidQueryParameterValue",
+                    "Value for one of the query parameters specified in the request URI is invalid: blockid must be base64 of 1 to "
+                            + MAX_BLOCK_ID_BYTES + " bytes.");
+        }
+        BlobStore.BlockList list = blobs.blockList(container, blob);
+        boolean sameLength = list.uncommitted().stream().allMatch(b -> b.id().length() == blockId.length());
+        if (!sameLength) {
+            return error(HttpStatus.BAD_REQUEST, "InvalidBlobOrBlock",
+                    "The specified blob or block content is invalid: every block id of a blob must have the same length.");
+        }
+        if (list.uncommitted().size() >= MAX_UNCOMMITTED_BLOCKS) {
+            return error(HttpStatus.CONFLICT, "BlockCountExceedsLimit",
+                    "The uncommitted block count cannot exceed the maximum limit of " + MAX_UNCOMMITTED_BLOCKS + " blocks.");
+        }
+        return null;
     }
 
     @RequestMapping(path = "/blob/{container}/{blob}", method = RequestMethod.GET)
@@ -205,7 +252,7 @@ public class BlobProtocolController {
     private static void appendBlocks(StringBuilder xml, String element, List<BlobStore.Block> blocks) {
         xml.append('<').append(element).append('>');
         for (BlobStore.Block b : blocks) {
-            xml.append("<Block><Name>").append(b.id()).append("</Name><Size>").append(b.size()).append("</Size></Block>");
+            xml.append("<Block><Name>").append(HtmlUtils.htmlEscape(b.id())).append("</Name><Size>").append(b.size()).append("</Size></Block>");
         }
         xml.append("</").append(element).append('>');
     }
@@ -234,9 +281,9 @@ public class BlobProtocolController {
     /** Azure's error body: {@code <Error><Code/><Message/></Error>}, and the code again in x-ms-error-code. */
     static ResponseEntity<String> error(HttpStatus status, String code, String message, String detail) {
         String requestId = UUID.randomUUID().toString();
-        String xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + code + "</Code><Message>" + message
+        String xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + code + "</Code><Message>" + HtmlUtils.htmlEscape(message)
                 + "\nRequestId:" + requestId + "\nTime:" + Instant.now() + "</Message>"
-                + (detail == null ? "" : "<AuthenticationErrorDetail>" + detail + "</AuthenticationErrorDetail>")
+                + (detail == null ? "" : "<AuthenticationErrorDetail>" + HtmlUtils.htmlEscape(detail) + "</AuthenticationErrorDetail>")
                 + "</Error>";
         HttpHeaders headers = standardHeaders();
         headers.set("x-ms-request-id", requestId);

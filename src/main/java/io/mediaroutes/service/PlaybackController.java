@@ -2,6 +2,8 @@ package io.mediaroutes.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.security.PublicUrl;
+import io.mediaroutes.service.indexer.AccessTokens;
 import io.mediaroutes.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -12,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Seed 003's Thumbnail and Playback resources, seed 001's AuthorizationToken, the key delivery URL that
@@ -46,8 +49,15 @@ public class PlaybackController {
     private final BlobStore blobs;
     private final KeyTokens tokens;
     private final ObjectMapper json;
+    private final PublicUrl publicUrl;
+    private final AccessTokens indexerTokens;
+    private final boolean authRequired;
 
-    public PlaybackController(VideoRepository videos, BlobStore blobs, KeyTokens tokens, ObjectMapper json) {
+    public PlaybackController(VideoRepository videos, BlobStore blobs, KeyTokens tokens, ObjectMapper json, PublicUrl publicUrl,
+            AccessTokens indexerTokens, @Value("${mediaroutes.service.auth.required:true}") boolean authRequired) {
+        this.indexerTokens = indexerTokens;
+        this.authRequired = authRequired;
+        this.publicUrl = publicUrl;
         this.videos = videos;
         this.blobs = blobs;
         this.tokens = tokens;
@@ -56,7 +66,7 @@ public class PlaybackController {
 
     @GetMapping("/api/Videos/{id}/Thumbnails")
     public ResponseEntity<?> thumbnails(@PathVariable String id, HttpServletRequest request) throws IOException {
-        Optional<Video> video = videos.find(id);
+        Optional<Video> video = videos.findConnectorVideo(id);
         if (video.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -83,7 +93,7 @@ public class PlaybackController {
     @GetMapping("/api/Videos/{id}/PlaybackEndpoint")
     public ResponseEntity<?> playbackEndpoint(@PathVariable String id, @RequestParam(required = false) String endpointType,
             HttpServletRequest request) {
-        Optional<Video> video = videos.find(id);
+        Optional<Video> video = videos.findConnectorVideo(id);
         if (video.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -112,11 +122,11 @@ public class PlaybackController {
     @GetMapping("/api/Videos/{id}/AuthorizationToken")
     public ResponseEntity<?> authorizationToken(@PathVariable String id, @RequestParam(name = "KeyId", required = false) String keyId,
             HttpServletRequest request) {
-        Optional<Video> video = videos.find(id);
+        Optional<Video> video = videos.findConnectorVideo(id);
         if (video.isEmpty() || keyId == null || !keyId.equals(video.get().contentKeyId())) {
             return ResponseEntity.notFound().build();
         }
-        return ResponseEntity.ok(Map.of("value", tokens.issue(keyId, request.getServerName())));
+        return ResponseEntity.ok(Map.of("value", tokens.issue(keyId, publicUrl.host())));
     }
 
     /** The AES-128 key, for a valid, unexpired token for this key: in the Authorization header or ?token=. */
@@ -148,17 +158,48 @@ public class PlaybackController {
         boolean playable = blob.startsWith("hls/") || blob.startsWith("dash/") || blob.startsWith("thumbnails/")
                 || blob.equals(Playback.PROGRESSIVE);
         Optional<Video> video = videos.find(id);
+        if (video.isPresent() && !mayPlay(video.get(), request.getParameter("accessToken"))) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").build();
+        }
         if (!playable || blob.contains("..") || video.isEmpty() || video.get().state() != Video.State.COMPLETED
                 || blobs.properties(video.get().container(), blob).isEmpty()) {
             return ResponseEntity.notFound().build();
+        }
+        long size = blobs.properties(video.get().container(), blob).orElseThrow().size();
+        if (!satisfiable(request.getHeader("Range"), size)) {
+            return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).header("Content-Range", "bytes */" + size).build();
         }
         String ext = blob.substring(blob.lastIndexOf('.') + 1);
         return ResponseEntity.ok().contentType(TYPES.getOrDefault(ext, MediaType.APPLICATION_OCTET_STREAM))
                 .body(new FileSystemResource(blobs.localCopy(video.get().container(), blob)));
     }
 
-    private static String mediaUrl(String id, String blob) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/media/" + id + "/" + blob).build().toUriString();
+    /**
+     * A Video Indexer video plays with an access token for it ({@code ?accessToken=}, which the widgets add to every
+     * request); a Connector video with the API's credential (ApiAccess), so a token is no way in to it.
+     */
+    private boolean mayPlay(Video video, String accessToken) {
+        if (videos.isConnectorVideo(video.id())) {
+            return !authRequired || accessToken == null;
+        }
+        AccessTokens.Grant grant = indexerTokens.verify(accessToken);
+        return grant != null && (grant.videoId() == null || grant.videoId().equals(video.id()));
+    }
+
+    /** A Range the file can serve (or none): else 416 with no body, where Spring would send the whole file. */
+    private static boolean satisfiable(String range, long size) {
+        if (range == null) {
+            return true;
+        }
+        try {
+            return HttpRange.parseRanges(range).stream().allMatch(r -> r.getRangeStart(size) < size);
+        } catch (IllegalArgumentException unsatisfiable) {
+            return false;
+        }
+    }
+
+    private String mediaUrl(String id, String blob) {
+        return publicUrl.base() + "/media/" + id + "/" + blob;
     }
 
     private static ResponseEntity<?> notReady(HttpServletRequest request, Video video) {

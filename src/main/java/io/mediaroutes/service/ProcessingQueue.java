@@ -160,7 +160,7 @@ public class ProcessingQueue implements SmartLifecycle {
     }
 
     /** Records the failure with its reason and tells whoever waits for the video's end (callbacks). */
-    private void failed(String id, String reason) {
+    public void failed(String id, String reason) {
         videos.failed(id, reason);
         events.publishEvent(new VideoEnded(id, "Failed"));
     }

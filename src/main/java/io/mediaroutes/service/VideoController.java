@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.insights.Captions;
 import io.mediaroutes.insights.VideoIndex;
+import io.mediaroutes.security.PublicUrl;
 import io.mediaroutes.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The Connector API's Video resource (seed 001) plus Formats (seed 003) and our Index extension. */
 @EmbeddedService
@@ -45,9 +45,11 @@ public class VideoController {
     private final BlobStore blobs;
     private final ServiceProperties props;
     private final ObjectMapper json;
+    private final PublicUrl publicUrl;
 
     public VideoController(VideoRepository videos, UploadUris uploadUris, BlobStore blobs, ServiceProperties props,
-            ObjectMapper json) {
+            ObjectMapper json, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.videos = videos;
         this.uploadUris = uploadUris;
         this.blobs = blobs;
@@ -92,14 +94,14 @@ public class VideoController {
 
     @GetMapping("/api/Videos/{id}")
     public ResponseEntity<?> get(@PathVariable String id) {
-        return videos.find(id)
+        return videos.findConnectorVideo(id)
                 .<ResponseEntity<?>>map(v -> ResponseEntity.ok(VideoResource.of(v, uploadUri(v), false)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @DeleteMapping("/api/Videos/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id) throws IOException {
-        Optional<Video> video = videos.find(id);
+        Optional<Video> video = videos.findConnectorVideo(id);
         if (video.isEmpty() || !videos.delete(id)) {
             return ResponseEntity.notFound().build();
         }
@@ -110,7 +112,7 @@ public class VideoController {
     /** Idempotent: a second MarkComplete (a client retrying) answers 200 again. */
     @PostMapping("/api/Videos/{id}/MarkComplete")
     public ResponseEntity<?> markComplete(@PathVariable String id, HttpServletRequest request) throws IOException {
-        Optional<Video> video = videos.find(id);
+        Optional<Video> video = videos.findConnectorVideo(id);
         if (video.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -126,7 +128,7 @@ public class VideoController {
 
     @GetMapping("/api/Videos/{id}/Status")
     public ResponseEntity<?> status(@PathVariable String id) {
-        return videos.find(id)
+        return videos.findConnectorVideo(id)
                 .<ResponseEntity<?>>map(v -> ResponseEntity.ok(VideoStatus.of(v)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
@@ -134,7 +136,7 @@ public class VideoController {
     /** The Video Indexer-shaped index (our extension of the Connector API). */
     @GetMapping(value = "/api/Videos/{id}/Index", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<?> index(@PathVariable String id) throws IOException {
-        Optional<Video> video = videos.find(id);
+        Optional<Video> video = videos.findConnectorVideo(id);
         if (video.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -151,7 +153,7 @@ public class VideoController {
     @GetMapping("/api/Videos/{id}/Captions")
     public ResponseEntity<?> captions(@PathVariable String id, @RequestParam(defaultValue = "Vtt") String format,
             HttpServletRequest request) throws IOException {
-        Optional<Video> video = videos.find(id);
+        Optional<Video> video = videos.findConnectorVideo(id);
         if (video.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -176,8 +178,7 @@ public class VideoController {
     }
 
     private String uploadUri(Video v) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        return uploadUris.create(base, v.container(), v.fileName(), v.createdAt().plus(props.uploadUriTtl()));
+        return uploadUris.create(publicUrl.base(), v.container(), v.fileName(), v.createdAt().plus(props.uploadUriTtl()));
     }
 
     /** Seed 001's 400 for a body without a usable OriginalFileName: an HTML page in Windows-1252. */

@@ -53,6 +53,19 @@ public class VideoRepository {
         return jdbc.query("SELECT * FROM service_video WHERE id = ?", VideoRepository::map, id).stream().findFirst();
     }
 
+    /**
+     * A video of the Connector API: Video Indexer's videos (table indexer_video) are not, so the Connector API can
+     * neither read nor delete them; their own access tokens guard them.
+     */
+    public Optional<Video> findConnectorVideo(String id) {
+        return jdbc.query("SELECT * FROM service_video v WHERE v.id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM indexer_video i WHERE i.video_id = v.id)", VideoRepository::map, id).stream().findFirst();
+    }
+
+    public boolean isConnectorVideo(String id) {
+        return findConnectorVideo(id).isPresent();
+    }
+
     public Optional<Video> findByContentKeyId(String keyId) {
         return jdbc.query("SELECT * FROM service_video WHERE content_key_id = ?", VideoRepository::map, keyId).stream().findFirst();
     }

@@ -1,14 +1,11 @@
 package io.mediaroutes.service.indexer;
 
+import io.mediaroutes.security.OutboundHttp;
 import io.mediaroutes.service.EmbeddedService;
 import io.mediaroutes.service.VideoEnded;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When indexing ends, POSTs to the video's callbackUrl with {@code id} and {@code state} as query parameters,
- * as Video Indexer does; a failed call is retried after 1, 2, 4, 8 and 16 seconds.
+ * as Video Indexer does; a failed call is retried after 1, 2, 4, 8 and 16 seconds. The URL was checked at upload
+ * and is checked again on every call ({@link OutboundHttp}): it never reaches an internal address.
  */
 @EmbeddedService
 @Component
@@ -29,15 +27,16 @@ public class Callbacks {
     private static final int ATTEMPTS = 6;
 
     private final IndexerVideos indexerVideos;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final OutboundHttp outbound;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "indexer-callbacks");
         t.setDaemon(true);
         return t;
     });
 
-    public Callbacks(IndexerVideos indexerVideos) {
+    public Callbacks(IndexerVideos indexerVideos, OutboundHttp outbound) {
         this.indexerVideos = indexerVideos;
+        this.outbound = outbound;
     }
 
     @EventListener
@@ -49,12 +48,11 @@ public class Callbacks {
     private void send(String url, VideoEnded ended, int attempt) {
         String target = url + (url.contains("?") ? "&" : "?") + "id=" + encode(ended.videoId()) + "&state=" + encode(ended.state());
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() < 300) {
+            int status = outbound.post(URI.create(target));
+            if (status < 300) {
                 return;
             }
-            retry(url, ended, attempt, "HTTP " + response.statusCode());
+            retry(url, ended, attempt, "HTTP " + status);
         } catch (Exception e) {
             retry(url, ended, attempt, e.toString());
         }

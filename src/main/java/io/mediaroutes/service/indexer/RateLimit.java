@@ -8,13 +8,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Video Indexer's request limits for the account (seed 000): at most 10 requests a second and 120 a minute;
- * over that, 429 with Retry-After in seconds and a JSON error.
+ * over that, 429 with Retry-After in seconds and a JSON error. Requests are counted per account (a valid
+ * subscription key or access token names it); requests with a missing or wrong credential are counted in a bucket
+ * of their own, so a stranger guessing keys can't use up an account's budget.
  */
 @EmbeddedService
 @Component
@@ -22,12 +26,16 @@ public class RateLimit extends OncePerRequestFilter {
 
     private final int perSecond;
     private final int perMinute;
-    private final Deque<Long> recent = new ArrayDeque<>();
+    private final Map<String, Deque<Long>> buckets = new HashMap<>();
+    private final IndexerAccount account;
+    private final AccessTokens tokens;
 
     public RateLimit(@Value("${mediaroutes.service.rate-limit.per-second:10}") int perSecond,
-            @Value("${mediaroutes.service.rate-limit.per-minute:120}") int perMinute) {
+            @Value("${mediaroutes.service.rate-limit.per-minute:120}") int perMinute, IndexerAccount account, AccessTokens tokens) {
         this.perSecond = perSecond;
         this.perMinute = perMinute;
+        this.account = account;
+        this.tokens = tokens;
     }
 
     @Override
@@ -39,7 +47,7 @@ public class RateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long retryAfterSeconds = admit(System.currentTimeMillis());
+        long retryAfterSeconds = admit(bucket(request), System.currentTimeMillis());
         if (retryAfterSeconds > 0) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
@@ -52,8 +60,24 @@ public class RateLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** The account the request's credential names, or the bucket of requests without a valid one. */
+    private String bucket(HttpServletRequest request) {
+        if (account.keyMatches(request.getHeader("Ocp-Apim-Subscription-Key"))) {
+            return "account:" + account.accountId();
+        }
+        String token = request.getParameter("accessToken");
+        String header = request.getHeader("Authorization");
+        if (token == null && header != null && header.startsWith("Bearer ")) {
+            token = header.substring(7);
+        }
+        AccessTokens.Grant grant = tokens.verify(token);
+        return grant != null ? "account:" + grant.accountId() : "no valid credential";
+    }
+
     /** 0 if the request may pass (and is counted), else the seconds until it could. */
-    synchronized long admit(long now) {
+    synchronized long admit(String bucket, long now) {
+        buckets.values().removeIf(times -> times.isEmpty() || times.peekLast() <= now - 60_000);
+        Deque<Long> recent = buckets.computeIfAbsent(bucket, b -> new ArrayDeque<>());
         while (!recent.isEmpty() && recent.peekFirst() <= now - 60_000) {
             recent.pollFirst();
         }

@@ -1,5 +1,7 @@
 package io.mediaroutes.service.indexer;
 
+import io.mediaroutes.security.OutboundHttp;
+import io.mediaroutes.security.PublicUrl;
 import io.mediaroutes.service.EmbeddedService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +17,7 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class VideoIndexerController {
 
     private static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
-    private static final HttpClient FETCH = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private final IndexerAccount account;
     private final AccessTokens tokens;
@@ -56,9 +55,15 @@ public class VideoIndexerController {
     private final IndexerVideos indexerVideos;
     private final BlobStore blobs;
     private final ObjectMapper json;
+    private final OutboundHttp outbound;
+    private final VideoFetcher fetcher;
+    private final PublicUrl publicUrl;
 
     public VideoIndexerController(IndexerAccount account, AccessTokens tokens, VideoRepository videos, IndexerVideos indexerVideos,
-            BlobStore blobs, ObjectMapper json) {
+            BlobStore blobs, ObjectMapper json, OutboundHttp outbound, VideoFetcher fetcher, PublicUrl publicUrl) {
+        this.outbound = outbound;
+        this.fetcher = fetcher;
+        this.publicUrl = publicUrl;
         this.account = account;
         this.tokens = tokens;
         this.videos = videos;
@@ -111,9 +116,16 @@ public class VideoIndexerController {
         }
         URI source = null;
         if (videoUrl != null) {
-            source = URI.create(videoUrl);
-            if (!List.of("http", "https").contains(String.valueOf(source.getScheme()).toLowerCase(Locale.ROOT))) {
-                return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "videoUrl must be an http or https URL.");
+            source = httpUrl(videoUrl);
+            if (source == null) {
+                return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "videoUrl must be an absolute http or https URL.");
+            }
+        }
+        if (callbackUrl != null && !callbackUrl.isBlank()) {
+            URI callback = httpUrl(callbackUrl);
+            if (callback == null || !outbound.mayCall(callback)) {
+                return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
+                        "callbackUrl must be an absolute http or https URL of a host this service may call.");
             }
         }
         Part file = videoUrl == null ? firstFilePart(request) : null;
@@ -128,14 +140,26 @@ public class VideoIndexerController {
         videos.insert(video);
         indexerVideos.insert(id, new IndexerVideos.Fields(description, externalId, callbackUrl, metadata, partition,
                 privacy.substring(0, 1).toUpperCase(Locale.ROOT) + privacy.substring(1).toLowerCase(Locale.ROOT), language));
-        try (InputStream in = file != null ? file.getInputStream() : fetch(source)) {
+        if (source != null) {
+            fetcher.fetchLater(video, source); // answered now, Uploaded; Processing or Failed once fetched
+            return ResponseEntity.ok(summary(video));
+        }
+        try (InputStream in = file.getInputStream()) {
             blobs.putBlob(video.container(), video.fileName(), in);
-        } catch (IOException e) {
-            videos.failed(id, "Could not read the video: " + e.getMessage());
-            return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "Could not read the video: " + e.getMessage());
         }
         videos.transition(id, Video.State.CREATED, Video.State.QUEUED);
         return ResponseEntity.ok(summary(videos.find(id).orElseThrow()));
+    }
+
+    /** An absolute http(s) URL with a host, or null. */
+    private static URI httpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     @GetMapping("/{location}/Accounts/{accountId}/Videos/{videoId}/Index")
@@ -273,8 +297,7 @@ public class VideoIndexerController {
         if (videos.find(videoId).isEmpty()) {
             return error(HttpStatus.NOT_FOUND, "VIDEO_NOT_FOUND", "Video " + videoId + " does not exist.");
         }
-        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        String url = base + "/widgets/" + page + "?location=" + encode(location) + "&accountId=" + encode(accountId)
+        String url = publicUrl.base() + "/widgets/" + page + "?location=" + encode(location) + "&accountId=" + encode(accountId)
                 + "&videoId=" + encode(videoId) + "&accessToken=" + encode(request.getParameter("accessToken") == null ? ""
                 : request.getParameter("accessToken")) + extra;
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(url)).build();
@@ -355,21 +378,6 @@ public class VideoIndexerController {
         summary.put("durationInSeconds", video.duration());
         summary.put("sourceLanguage", fields == null ? "en-US" : fields.language());
         return summary;
-    }
-
-    /** The video from its URL, streamed: the body is never held in memory. */
-    private static InputStream fetch(URI url) throws IOException {
-        try {
-            HttpResponse<InputStream> response = FETCH.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new IOException("GET " + url.getHost() + url.getPath() + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 
     private static Part firstFilePart(HttpServletRequest request) throws Exception {

@@ -71,6 +71,8 @@ class VideoIndexerApiTest {
         // the flow below polls quickly: a wider limit here; the seed's 10/s and 120/min are checked in theLimitWindows...
         registry.add("mediaroutes.service.rate-limit.per-second", () -> "40");
         registry.add("mediaroutes.service.rate-limit.per-minute", () -> "5000");
+        // the test's file and callback server is on this machine: allow-listed, as an operator would
+        registry.add("mediaroutes.service.fetch.allow", () -> "127.0.0.1:" + FILES.getAddress().getPort());
     }
 
     @AfterAll
@@ -221,18 +223,19 @@ class VideoIndexerApiTest {
 
     @Test
     void theLimitWindowsCountASecondAndAMinute() {
-        RateLimit limit = new RateLimit(10, 120);
+        RateLimit limit = new RateLimit(10, 120, null, null);
         long now = 1_000_000;
         for (int i = 0; i < 10; i++) {
-            assertThat(limit.admit(now)).isZero();
+            assertThat(limit.admit("a", now)).isZero();
         }
-        assertThat(limit.admit(now)).as("11th in a second").isEqualTo(1);
+        assertThat(limit.admit("a", now)).as("11th in a second").isEqualTo(1);
+        assertThat(limit.admit("b", now)).as("another account's first").isZero();
         for (int s = 1; s < 12; s++) {
             for (int i = 0; i < 10; i++) {
-                limit.admit(now + s * 1000L);
+                limit.admit("a", now + s * 1000L);
             }
         }
-        assertThat(limit.admit(now + 12_000)).as("121st in a minute").isGreaterThan(40);
+        assertThat(limit.admit("a", now + 12_000)).as("121st in a minute").isGreaterThan(40);
     }
 
     private String state(String id, String token) {
