@@ -41,6 +41,10 @@ public final class Azurite implements AutoCloseable {
         return azurite;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String connectionString() {
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + KEY
                 + ";BlobEndpoint=http://127.0.0.1:" + port + "/devstoreaccount1;";

@@ -29,6 +29,42 @@ public final class TestVideos {
         return make(file, List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-frames:v", "1", "-c:v", "libopenh264"));
     }
 
+    /** A still picture with one line of white text on dark blue, 640x360, for OCR. */
+    public static Path textImage(Path png, String text) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(20, 30, 60));
+        g.fillRect(0, 0, 640, 360);
+        g.setColor(java.awt.Color.WHITE);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 32));
+        g.drawString(text, 30, 190);
+        g.dispose();
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        return png;
+    }
+
+    /** {@code seconds} of a caption on screen with espeak-ng saying {@code said}: OCR, transcript and keywords to find. */
+    public static Path captionedSpeech(Path file, String caption, String said, int seconds) throws IOException {
+        Path speech = file.resolveSibling(file.getFileName() + ".wav");
+        try {
+            Process espeak = new ProcessBuilder("espeak-ng", "-s", "140", "-w", speech.toString(), said).start();
+            if (espeak.waitFor() != 0) {
+                throw new IOException("espeak-ng failed");
+            }
+        } catch (IOException notInstalled) {
+            MissingTool.skipOrFail("espeak-ng is not installed (.ci/run installs it): no speech to make the test video with");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Path png = textImage(file.resolveSibling(file.getFileName() + ".png"), caption);
+        return make(file, List.of("-loop", "1", "-t", Integer.toString(seconds), "-i", png.toString(), "-i", speech.toString(),
+                "-filter_complex", "[0]fps=25,format=yuv420p[v];[1]apad[a]", "-map", "[v]", "-map", "[a]", "-t", Integer.toString(seconds),
+                "-c:v", "libopenh264", "-c:a", "aac"));
+    }
+
     private static Path make(Path file, List<String> arguments) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".part.mp4");

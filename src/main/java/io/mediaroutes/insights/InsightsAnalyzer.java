@@ -108,7 +108,7 @@ public class InsightsAnalyzer {
             ArrayNode effects = insights.putArray("audioEffects");
             if (!signals.silence().isEmpty()) {
                 ArrayNode instances = effects.addObject().put("id", 1).put("type", "Silence").putArray("instances");
-                signals.silence().forEach(s -> instance(instances, s.start(), s.end()));
+                signals.silence().forEach(s -> instance(instances, s.start(), s.end()).put("confidence", 1.0)); // measured, not guessed
             }
             ArrayNode blocks = insights.putArray("blocks");
             int id = 0;
@@ -122,7 +122,7 @@ public class InsightsAnalyzer {
         List<Keywords.TimedText> text = new ArrayList<>();
         if (ocr) {
             try {
-                insights.set("ocr", ocr(ocrFrames, duration, text));
+                insights.set("ocr", ocr(ocrFrames, duration, info.height(), text));
             } catch (IOException | LinkageError e) {
                 insights.putObject("ocr").put("error", e.getMessage().startsWith("engine not installed") ? e.getMessage()
                         : "engine not installed: " + e.getMessage());
@@ -168,7 +168,7 @@ public class InsightsAnalyzer {
     }
 
     /** OCR of one frame a second; a line seen in consecutive frames is one item with one instance per run. */
-    private ArrayNode ocr(Path frames, double duration, List<Keywords.TimedText> text) throws IOException {
+    private ArrayNode ocr(Path frames, double duration, int videoHeight, List<Keywords.TimedText> text) throws IOException {
         Map<String, ObjectNode> items = new LinkedHashMap<>();
         Map<String, double[]> open = new LinkedHashMap<>();
         ArrayNode ocrNode = JSON.createArrayNode();
@@ -180,13 +180,14 @@ public class InsightsAnalyzer {
             for (int i = 0; i < images.size(); i++) {
                 double t = i;
                 Set<String> seen = new HashSet<>();
-                List<Ocr.Line> lines = new ArrayList<>(engine.read(images.get(i)));
+                List<Ocr.Line> lines = new ArrayList<>(engine.read(images.get(i), videoHeight));
                 Path bright = images.get(i).resolveSibling(images.get(i).getFileName().toString().replace("ocr-", "ocrb-"));
-                lines.addAll(engine.read(bright));
+                lines.addAll(engine.read(bright, videoHeight));
                 for (Ocr.Line line : lines) {
                     seen.add(line.text());
                     ObjectNode item = items.computeIfAbsent(line.text(), k -> ocrNode.addObject().put("id", items.size() + 1)
-                            .put("text", k).put("confidence", line.confidence()).put("language", "en-US"));
+                            .put("text", k).put("confidence", line.confidence()).put("left", line.left()).put("top", line.top())
+                            .put("width", line.width()).put("height", line.height()).put("angle", 0).put("language", "en-US"));
                     item.put("confidence", Math.max(item.get("confidence").asDouble(), line.confidence()));
                     open.merge(line.text(), new double[] {t, Math.min(duration, t + 1)}, (a, b) -> new double[] {a[0], b[1]});
                 }

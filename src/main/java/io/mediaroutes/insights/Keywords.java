@@ -46,8 +46,11 @@ public final class Keywords {
         ArrayNode topics = JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < Math.min(3, keywords.size()); i++) {
             var keyword = keywords.get(i);
-            topics.addObject().put("id", i + 1).put("name", keyword.get("text").asText())
-                    .put("referenceType", "mediaroutes:keyword").put("confidence", keyword.get("confidence").asDouble())
+            String name = keyword.get("text").asText();
+            // no taxonomy here: the reference is the keyword itself, and there is no IPTC or IAB name to give
+            topics.addObject().put("id", i + 1).put("name", name).put("referenceId", name)
+                    .put("referenceType", "mediaroutes:keyword").putNull("iptcName").putNull("iabName")
+                    .put("confidence", keyword.get("confidence").asDouble())
                     .put("language", "en-US").set("instances", keyword.get("instances").deepCopy());
         }
         return topics;

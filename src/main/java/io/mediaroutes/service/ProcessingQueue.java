@@ -136,7 +136,7 @@ public class ProcessingQueue implements SmartLifecycle {
             }
             videos.progress(id, 95);
             byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-                    VideoIndex.processed(video, out.info(), insights.insights()));
+                    VideoIndex.processed(video.indexSubject(), out.info(), insights.insights()));
             blobs.putBlob(video.container(), VideoIndex.BLOB, new ByteArrayInputStream(index));
             videos.completed(id, out.info().wholeSeconds());
             events.publishEvent(new VideoEnded(id, "Processed"));

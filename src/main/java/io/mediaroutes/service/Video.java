@@ -1,5 +1,7 @@
 package io.mediaroutes.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediaroutes.insights.VideoIndex;
 import java.time.Instant;
 
 /** One Video resource of the Connector API, as stored by the service. */
@@ -22,6 +24,25 @@ public record Video(
 
     /** CREATED waits for upload and MarkComplete; QUEUED and PROCESSING are the durable processing queue. */
     public enum State { CREATED, QUEUED, PROCESSING, COMPLETED, FAILED }
+
+    /** Video Indexer's name for the state: Uploaded, Processing, Processed, Failed. */
+    public String indexState() {
+        return switch (state) {
+            case CREATED -> "Uploaded";
+            case QUEUED, PROCESSING -> "Processing";
+            case COMPLETED -> "Processed";
+            case FAILED -> "Failed";
+        };
+    }
+
+    public VideoIndex.Subject indexSubject() {
+        return new VideoIndex.Subject(id, originalName, createdAt);
+    }
+
+    /** The index while there are no insights: state, progress, and the reason if it failed. */
+    public ObjectNode pendingIndex() {
+        return VideoIndex.pending(indexSubject(), indexState(), progress, duration, state == State.FAILED ? message : null);
+    }
 
     /** Each video's blobs (the upload and everything made from it) live in one container. */
     public String container() {

@@ -146,7 +146,7 @@ public class VideoController {
                 return ResponseEntity.ok(json.readTree(in));
             }
         }
-        return ResponseEntity.ok(VideoIndex.pending(v));
+        return ResponseEntity.ok(v.pendingIndex());
     }
 
     /** Captions from the transcript: format Vtt, Srt, Ttml, Txt or Csv. */

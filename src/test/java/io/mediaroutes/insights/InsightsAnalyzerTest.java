@@ -144,23 +144,19 @@ class InsightsAnalyzerTest {
         assertThat(firstLine.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.7);
         assertThat(Timecode.parse(firstLine.at("/instances/0/start").asText())).isCloseTo(0.0, within(1.0));
         assertThat(Timecode.parse(firstLine.at("/instances/0/end").asText())).isCloseTo(3.0, within(1.0));
+        assertThat(firstLine.get("instances")).as("a caption shown for 3 s is one item with one instance").hasSize(1);
+        // drawn at x=30 with its baseline at y=190, 32 px bold, in a 640x360 frame
+        assertThat(firstLine.get("left").asInt()).isBetween(20, 45);
+        assertThat(firstLine.get("top").asInt()).isBetween(150, 180);
+        assertThat(firstLine.get("width").asInt()).isBetween(250, 600);
+        assertThat(firstLine.get("height").asInt()).isBetween(18, 45);
+        assertThat(firstLine.get("angle").asInt()).isZero();
         assertThat(text.get("keywords").get(0).get("text").asText()).isEqualTo("invoice");
         assertThat(text.at("/topics/0/name").asText()).isEqualTo("invoice");
     }
 
     private static Path textImage(String text) throws Exception {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setColor(new java.awt.Color(20, 30, 60));
-        g.fillRect(0, 0, 640, 360);
-        g.setColor(java.awt.Color.WHITE);
-        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 32));
-        g.drawString(text, 30, 190);
-        g.dispose();
-        Path png = dir.resolve(text.replace(' ', '-') + ".png");
-        ImageIO.write(image, "png", png.toFile());
-        return png;
+        return io.mediaroutes.TestVideos.textImage(dir.resolve(text.replace(' ', '-') + ".png"), text);
     }
 
     @Test

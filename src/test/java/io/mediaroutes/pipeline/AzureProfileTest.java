@@ -43,7 +43,9 @@ class AzureProfileTest {
     void theAzureProfileDrivesVideoIndexerFromABlobDrop(CapturedOutput output) throws Exception {
         Path serviceHome = AppTestSupport.newHome("azure-service");
         Path pipelineHome = AppTestSupport.newHome("azure-pipeline");
-        try (Azurite azurite = Azurite.start(); ConfigurableApplicationContext service = AppTestSupport.start(serviceHome, Map.of())) {
+        try (Azurite azurite = Azurite.start(); ConfigurableApplicationContext service = AppTestSupport.start(serviceHome,
+                // the SAS URLs point at Azurite on this machine: allow-listed, as an operator with a local Azurite would
+                Map.of("mediaroutes.service.fetch.allow", "127.0.0.1:" + azurite.port()))) {
             String serviceUrl = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
             BlobContainerClient drops = new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient()
                     .getBlobContainerClient("drops");

@@ -1,5 +1,7 @@
 package io.mediaroutes.service.indexer;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +13,7 @@ public class IndexerVideos {
 
     /** What an upload said about its video. */
     public record Fields(String description, String externalId, String callbackUrl, String metadata, String partition,
-            String privacy, String language) {}
+            String privacy, String language, String indexingPreset, String streamingPreset) {}
 
     private final JdbcTemplate jdbc;
 
@@ -19,21 +21,38 @@ public class IndexerVideos {
         this.jdbc = jdbc;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Video Indexer's id shape: 10 lowercase hex characters, e.g. 634d74e630 (the Connector API keeps GUIDs). */
+    static String newId() {
+        byte[] bytes = new byte[5];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
     public void insert(String videoId, Fields f) {
-        jdbc.update("INSERT INTO indexer_video (video_id, description, external_id, callback_url, metadata, partition_name, privacy, language) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", videoId, f.description(), f.externalId(), f.callbackUrl(), f.metadata(),
-                f.partition(), f.privacy(), f.language());
+        jdbc.update("INSERT INTO indexer_video (video_id, description, external_id, callback_url, metadata, partition_name, privacy, "
+                + "language, indexing_preset, streaming_preset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", videoId, f.description(),
+                f.externalId(), f.callbackUrl(), f.metadata(), f.partition(), f.privacy(), f.language(), f.indexingPreset(),
+                f.streamingPreset());
     }
 
     public Optional<Fields> find(String videoId) {
         return jdbc.query("SELECT * FROM indexer_video WHERE video_id = ?", (rs, n) -> new Fields(rs.getString("description"),
                 rs.getString("external_id"), rs.getString("callback_url"), rs.getString("metadata"), rs.getString("partition_name"),
-                rs.getString("privacy"), rs.getString("language")), videoId).stream().findFirst();
+                rs.getString("privacy"), rs.getString("language"), rs.getString("indexing_preset"), rs.getString("streaming_preset")),
+                videoId).stream().findFirst();
     }
 
+    /** The newest first. */
     public List<String> ids() {
         return jdbc.queryForList("SELECT i.video_id FROM indexer_video i JOIN service_video v ON v.id = i.video_id ORDER BY v.created_at DESC",
                 String.class);
+    }
+
+    public Optional<String> idByExternalId(String externalId) {
+        return jdbc.queryForList("SELECT i.video_id FROM indexer_video i JOIN service_video v ON v.id = i.video_id "
+                + "WHERE i.external_id = ? ORDER BY v.created_at DESC", String.class, externalId).stream().findFirst();
     }
 
     public void delete(String videoId) {

@@ -1,30 +1,33 @@
 package io.mediaroutes.service.indexer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediaroutes.insights.Captions;
+import io.mediaroutes.security.ByteLimit;
 import io.mediaroutes.security.OutboundHttp;
 import io.mediaroutes.security.PublicUrl;
 import io.mediaroutes.service.EmbeddedService;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mediaroutes.insights.Captions;
-import io.mediaroutes.insights.VideoIndex;
 import io.mediaroutes.service.Formats;
+import io.mediaroutes.service.ProcessingQueue;
+import io.mediaroutes.service.ServiceProperties;
 import io.mediaroutes.service.Video;
 import io.mediaroutes.service.VideoRepository;
 import io.mediaroutes.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,151 +43,159 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Video Indexer API (seed 000), rooted at the app's root so a client's apiUrl is just http://host:port:
- * access tokens with the subscription key, upload by URL or bytes, Index, Search, Captions, Thumbnails,
- * Delete and ReIndex. Errors are JSON {@code {"ErrorType":..,"Message":..}} like the real service's.
+ * access tokens with the subscription key, upload by URL or bytes, Index, List, Search, GetIdByExternalId,
+ * Captions, Thumbnails, Delete, ReIndex and the widgets. Who may call what is {@link IndexerAccess}; errors are
+ * {@link IndexerError}s, written in the real service's shape by {@link IndexerErrors}.
  */
 @EmbeddedService
 @RestController
 public class VideoIndexerController {
 
     private static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
+    private static final String ACCOUNT = "/{location}/Accounts/{accountId}";
+    private static final String VIDEO = ACCOUNT + "/Videos/{videoId}";
+    private static final Set<String> INDEXING_PRESETS = Set.of("Default", "AudioOnly", "VideoOnly", "BasicAudio", "BasicVideo",
+            "Advanced", "AdvancedAudio", "AdvancedVideo");
+    private static final Set<String> STREAMING_PRESETS = Set.of("Default", "SingleBitrate", "NoStreaming");
 
     private final IndexerAccount account;
     private final AccessTokens tokens;
     private final VideoRepository videos;
     private final IndexerVideos indexerVideos;
+    private final IndexerViews views;
     private final BlobStore blobs;
     private final ObjectMapper json;
     private final OutboundHttp outbound;
     private final VideoFetcher fetcher;
     private final PublicUrl publicUrl;
+    private final ServiceProperties props;
+    private final ProcessingQueue queue;
 
     public VideoIndexerController(IndexerAccount account, AccessTokens tokens, VideoRepository videos, IndexerVideos indexerVideos,
-            BlobStore blobs, ObjectMapper json, OutboundHttp outbound, VideoFetcher fetcher, PublicUrl publicUrl) {
-        this.outbound = outbound;
-        this.fetcher = fetcher;
-        this.publicUrl = publicUrl;
+            IndexerViews views, BlobStore blobs, ObjectMapper json, OutboundHttp outbound, VideoFetcher fetcher,
+            PublicUrl publicUrl, ServiceProperties props, ProcessingQueue queue) {
         this.account = account;
         this.tokens = tokens;
         this.videos = videos;
         this.indexerVideos = indexerVideos;
+        this.views = views;
         this.blobs = blobs;
         this.json = json;
+        this.outbound = outbound;
+        this.fetcher = fetcher;
+        this.publicUrl = publicUrl;
+        this.props = props;
+        this.queue = queue;
     }
 
-    @GetMapping({"/auth/{location}/Accounts/{accountId}/AccessToken", "/auth/{location}/Accounts/{accountId}/Videos/{videoId}/AccessToken"})
-    public ResponseEntity<?> accessToken(@PathVariable String location, @PathVariable String accountId,
+    @GetMapping({"/auth" + ACCOUNT + "/AccessToken", "/auth" + VIDEO + "/AccessToken"})
+    public ResponseEntity<String> accessToken(@PathVariable String location, @PathVariable String accountId,
             @PathVariable(required = false) String videoId, @RequestParam(defaultValue = "false") boolean allowEdit,
             @RequestHeader(name = KEY_HEADER, required = false) String key) {
-        if (!account.keyMatches(key)) {
-            return error(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Access denied due to a missing or invalid subscription key.");
-        }
+        requireKey(key);
         if (!account.matches(location, accountId)) {
-            return error(HttpStatus.NOT_FOUND, "ACCOUNT_NOT_FOUND", "Account " + accountId + " in " + location + " does not exist.");
+            throw new IndexerError(HttpStatus.NOT_FOUND, "ACCOUNT_NOT_FOUND", "Account " + accountId + " in " + location + " does not exist.");
         }
-        if (videoId != null && videos.find(videoId).isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "VIDEO_NOT_FOUND", "Video " + videoId + " does not exist.");
+        if (videoId != null) {
+            video(videoId);
         }
         return jsonString(tokens.issue(account.accountId(), videoId, allowEdit));
     }
 
     @GetMapping("/auth/{location}/Users/Me/AccessToken")
-    public ResponseEntity<?> userToken(@PathVariable String location, @RequestParam(defaultValue = "false") boolean allowEdit,
+    public ResponseEntity<String> userToken(@RequestParam(defaultValue = "false") boolean allowEdit,
             @RequestHeader(name = KEY_HEADER, required = false) String key) {
-        if (!account.keyMatches(key)) {
-            return error(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Access denied due to a missing or invalid subscription key.");
-        }
+        requireKey(key);
         return jsonString(tokens.issue(account.accountId(), null, allowEdit));
     }
 
-    @PostMapping("/{location}/Accounts/{accountId}/Videos")
-    public ResponseEntity<?> upload(@PathVariable String location, @PathVariable String accountId, HttpServletRequest request,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String description,
-            @RequestParam(defaultValue = "Private") String privacy, @RequestParam(required = false) String partition,
-            @RequestParam(required = false) String externalId, @RequestParam(required = false) String callbackUrl,
-            @RequestParam(required = false) String metadata, @RequestParam(defaultValue = "en-US") String language,
-            @RequestParam(required = false) String videoUrl) throws Exception {
-        ResponseEntity<?> denied = authorize(location, accountId, null, true, request);
-        if (denied != null) {
-            return denied;
-        }
+    /**
+     * Upload Video: by {@code videoUrl} (fetched after this answers) or by the bytes of a multipart body, in any
+     * framing (seed 000's C# client sends an empty multipart body with videoUrl, or one nameless part).
+     */
+    @IndexerAccess.Write
+    @PostMapping(ACCOUNT + "/Videos")
+    public ObjectNode upload(HttpServletRequest request, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String description, @RequestParam(defaultValue = "Private") String privacy,
+            @RequestParam(required = false) String partition, @RequestParam(required = false) String externalId,
+            @RequestParam(required = false) String callbackUrl, @RequestParam(required = false) String metadata,
+            @RequestParam(defaultValue = "en-US") String language, @RequestParam(required = false) String videoUrl,
+            @RequestParam(defaultValue = "Default") String indexingPreset,
+            @RequestParam(defaultValue = "Default") String streamingPreset) throws IOException {
         if (name == null || name.isBlank() || name.length() > 80) {
-            return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "name is required and may have at most 80 characters.");
+            throw IndexerError.invalidInput("name is required and may have at most 80 characters.");
         }
-        if (!privacy.equalsIgnoreCase("Private") && !privacy.equalsIgnoreCase("Public")) {
-            return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "privacy must be Private or Public.");
+        String privacyMode = oneOf("privacy", privacy, Set.of("Private", "Public"));
+        String indexing = oneOf("indexingPreset", indexingPreset, INDEXING_PRESETS);
+        String streaming = oneOf("streamingPreset", streamingPreset, STREAMING_PRESETS);
+        URI source = videoUrl == null ? null : httpUrl(videoUrl, "videoUrl must be an absolute http or https URL.");
+        if (callbackUrl != null && !callbackUrl.isBlank() && !outbound.mayCall(
+                httpUrl(callbackUrl, "callbackUrl must be an absolute http or https URL."))) {
+            throw IndexerError.invalidInput("callbackUrl must be an absolute http or https URL of a host this service may call.");
         }
-        URI source = null;
-        if (videoUrl != null) {
-            source = httpUrl(videoUrl);
-            if (source == null) {
-                return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "videoUrl must be an absolute http or https URL.");
-            }
+        Optional<MultipartVideo.Part> file = Optional.empty();
+        if (source == null && MultipartVideo.isMultipart(request.getContentType())) {
+            file = MultipartVideo.first(ByteLimit.of(request.getInputStream(), props.maxUploadSize().toBytes()), request.getContentType());
         }
-        if (callbackUrl != null && !callbackUrl.isBlank()) {
-            URI callback = httpUrl(callbackUrl);
-            if (callback == null || !outbound.mayCall(callback)) {
-                return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
-                        "callbackUrl must be an absolute http or https URL of a host this service may call.");
-            }
+        if (source == null && file.isEmpty()) {
+            throw IndexerError.invalidInput("Give videoUrl, or the video's bytes as multipart/form-data.");
         }
-        Part file = videoUrl == null ? firstFilePart(request) : null;
-        if (videoUrl == null && file == null) {
-            return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "Give videoUrl, or the video's bytes as multipart/form-data.");
-        }
-        String ext = Formats.supportedExtension(file != null ? file.getSubmittedFileName() : source.getPath()).orElse("mp4");
-        String id = UUID.randomUUID().toString();
+        String ext = Formats.supportedExtension(file.isPresent() ? file.get().fileName() : source.getPath()).orElse("mp4");
         Instant now = Instant.now();
-        Video video = new Video(id, name, UUID.randomUUID() + "." + ext, "None", null, null, null, null, null, 0,
+        Video video = new Video(IndexerVideos.newId(), name, UUID.randomUUID() + "." + ext, "None", null, null, null, null, null, 0,
                 Video.State.CREATED, 0, null, now, now);
+        IndexerVideos.Fields fields = new IndexerVideos.Fields(description, externalId, callbackUrl, metadata, partition,
+                privacyMode, language, indexing, streaming);
         videos.insert(video);
-        indexerVideos.insert(id, new IndexerVideos.Fields(description, externalId, callbackUrl, metadata, partition,
-                privacy.substring(0, 1).toUpperCase(Locale.ROOT) + privacy.substring(1).toLowerCase(Locale.ROOT), language));
+        indexerVideos.insert(video.id(), fields);
         if (source != null) {
             fetcher.fetchLater(video, source); // answered now, Uploaded; Processing or Failed once fetched
-            return ResponseEntity.ok(summary(video));
+        } else {
+            try (InputStream in = file.get().content()) {
+                blobs.putBlob(video.container(), video.fileName(), in);
+            } catch (ByteLimit.Exceeded e) {
+                queue.failed(video.id(), "The video is larger than " + props.maxUploadSize() + ".");
+                throw new IndexerError(HttpStatus.PAYLOAD_TOO_LARGE, "INVALID_INPUT", "The video is larger than " + props.maxUploadSize() + ".");
+            }
+            videos.transition(video.id(), Video.State.CREATED, Video.State.QUEUED);
+            video = videos.find(video.id()).orElseThrow();
         }
-        try (InputStream in = file.getInputStream()) {
-            blobs.putBlob(video.container(), video.fileName(), in);
-        }
-        videos.transition(id, Video.State.CREATED, Video.State.QUEUED);
-        return ResponseEntity.ok(summary(videos.find(id).orElseThrow()));
+        return views.summary(video, fields, views.index(video, fields, true), null);
     }
 
-    /** An absolute http(s) URL with a host, or null. */
-    private static URI httpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
+    @IndexerAccess.Read
+    @GetMapping(VIDEO + "/Index")
+    public ObjectNode index(@PathVariable String videoId, HttpServletRequest request) throws IOException {
+        Video video = video(videoId);
+        return views.index(video, fields(videoId), grant(request).canWrite());
     }
 
-    @GetMapping("/{location}/Accounts/{accountId}/Videos/{videoId}/Index")
-    public ResponseEntity<?> index(@PathVariable String location, @PathVariable String accountId, @PathVariable String videoId,
-            HttpServletRequest request) throws IOException {
-        ResponseEntity<?> denied = authorize(location, accountId, videoId, false, request);
-        if (denied != null) {
-            return denied;
+    /** List Videos, newest first, a page at a time. */
+    @IndexerAccess.Read
+    @GetMapping(ACCOUNT + "/Videos")
+    public ObjectNode list(@RequestParam(defaultValue = "25") int pageSize, @RequestParam(defaultValue = "0") int skip)
+            throws IOException {
+        if (pageSize < 1 || pageSize > 1000 || skip < 0) {
+            throw IndexerError.invalidInput("pageSize must be 1 to 1000 and skip at least 0.");
         }
-        Optional<Video> video = videos.find(videoId);
-        if (video.isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "VIDEO_NOT_FOUND", "Video " + videoId + " does not exist.");
+        List<String> ids = indexerVideos.ids();
+        ArrayNode results = json.createArrayNode();
+        for (String id : ids.subList(Math.min(skip, ids.size()), Math.min(skip + pageSize, ids.size()))) {
+            Optional<Video> video = videos.find(id);
+            if (video.isPresent()) {
+                IndexerVideos.Fields fields = fields(id);
+                results.add(views.summary(video.get(), fields, views.index(video.get(), fields, false), null));
+            }
         }
-        return ResponseEntity.ok(index(video.get()));
+        return page(results, pageSize, skip, ids.size());
     }
 
-    @GetMapping("/{location}/Accounts/{accountId}/Videos/Search")
-    public ResponseEntity<?> search(@PathVariable String location, @PathVariable String accountId,
-            @RequestParam(required = false) String id, @RequestParam(required = false) String query,
-            @RequestParam(required = false) String externalId, HttpServletRequest request) throws IOException {
-        ResponseEntity<?> denied = authorize(location, accountId, null, false, request);
-        if (denied != null) {
-            return denied;
-        }
-        List<Object> results = new ArrayList<>();
+    @IndexerAccess.Read
+    @GetMapping(ACCOUNT + "/Videos/Search")
+    public ObjectNode search(@RequestParam(required = false) String id, @RequestParam(required = false) String query,
+            @RequestParam(required = false) String externalId, @RequestParam(defaultValue = "25") int pageSize,
+            @RequestParam(defaultValue = "0") int skip) throws IOException {
+        ArrayNode results = json.createArrayNode();
         for (String videoId : indexerVideos.ids()) {
             Optional<Video> video = videos.find(videoId);
             Optional<IndexerVideos.Fields> fields = indexerVideos.find(videoId);
@@ -192,62 +203,63 @@ public class VideoIndexerController {
                     || externalId != null && !externalId.equals(fields.get().externalId())) {
                 continue;
             }
-            JsonNode index = index(video.get(), fields.get()); // read once: for the query and for the summary
-            if (query != null && !json.writeValueAsString(index).toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT))) {
-                continue;
+            JsonNode index = views.index(video.get(), fields.get(), false); // read once: for the query and for the summary
+            ArrayNode matches = query == null ? json.createArrayNode() : views.searchMatches(video.get(), index, query);
+            if (matches != null) {
+                results.add(views.summary(video.get(), fields.get(), index, matches));
             }
-            results.add(summary(video.get(), fields.get(), index));
         }
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("results", results);
-        page.put("nextPage", Map.of("pageSize", 25, "skip", 0, "done", true));
-        return ResponseEntity.ok(page);
+        int total = results.size();
+        ArrayNode page = json.createArrayNode();
+        for (int i = Math.max(skip, 0); i < Math.min(total, skip + pageSize); i++) {
+            page.add(results.get(i));
+        }
+        return page(page, pageSize, skip, total);
     }
 
-    @GetMapping("/{location}/Accounts/{accountId}/Videos/{videoId}/Captions")
-    public ResponseEntity<?> captions(@PathVariable String location, @PathVariable String accountId, @PathVariable String videoId,
-            @RequestParam(defaultValue = "Vtt") String format, HttpServletRequest request) throws IOException {
-        ResponseEntity<?> denied = authorize(location, accountId, videoId, false, request);
-        if (denied != null) {
-            return denied;
-        }
+    @IndexerAccess.Read
+    @GetMapping(ACCOUNT + "/Videos/GetIdByExternalId")
+    public ResponseEntity<String> idByExternalId(@RequestParam String externalId) {
+        return jsonString(indexerVideos.idByExternalId(externalId).orElseThrow(() -> new IndexerError(HttpStatus.NOT_FOUND,
+                "VIDEO_NOT_FOUND", "No video has the external id " + externalId + ".")));
+    }
+
+    @IndexerAccess.Read
+    @GetMapping(VIDEO + "/Captions")
+    public ResponseEntity<String> captions(@PathVariable String videoId, @RequestParam(defaultValue = "Vtt") String format)
+            throws IOException {
         String type = Captions.CONTENT_TYPES.get(format.toLowerCase(Locale.ROOT));
-        Optional<Video> video = videos.find(videoId);
         if (type == null) {
-            return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "format must be Vtt, Srt, Ttml, Txt or Csv.");
+            throw IndexerError.invalidInput("format must be Vtt, Srt, Ttml, Txt or Csv.");
         }
-        if (video.isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "VIDEO_NOT_FOUND", "Video " + videoId + " does not exist.");
-        }
+        Video video = video(videoId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(type + ";charset=utf-8"))
-                .body(Captions.format(Captions.cues(index(video.get())), format));
+                .body(Captions.format(Captions.cues(views.index(video, fields(videoId), false)), format));
     }
 
-    @GetMapping("/{location}/Accounts/{accountId}/Videos/{videoId}/Thumbnails/{thumbnailId}")
-    public ResponseEntity<?> thumbnail(@PathVariable String location, @PathVariable String accountId, @PathVariable String videoId,
-            @PathVariable String thumbnailId, HttpServletRequest request) throws IOException {
-        ResponseEntity<?> denied = authorize(location, accountId, videoId, false, request);
-        if (denied != null) {
-            return denied;
-        }
-        Optional<Video> video = videos.find(videoId);
+    /** A key frame's thumbnail: JPEG bytes, or with {@code format=Base64} the same as a base64 JSON string. */
+    @IndexerAccess.Read
+    @GetMapping(VIDEO + "/Thumbnails/{thumbnailId}")
+    public ResponseEntity<?> thumbnail(@PathVariable String videoId, @PathVariable String thumbnailId,
+            @RequestParam(defaultValue = "Jpeg") String format) throws IOException {
+        Video video = video(videoId);
         String blob = "thumbnails/" + thumbnailId + ".jpg";
-        if (video.isEmpty() || !thumbnailId.matches("[0-9a-f-]{36}") || blobs.properties(video.get().container(), blob).isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "THUMBNAIL_NOT_FOUND", "Thumbnail " + thumbnailId + " does not exist.");
+        if (!thumbnailId.matches("[0-9a-f-]{36}") || blobs.properties(video.container(), blob).isEmpty()) {
+            throw new IndexerError(HttpStatus.NOT_FOUND, "THUMBNAIL_NOT_FOUND", "Thumbnail " + thumbnailId + " does not exist.");
         }
-        try (InputStream in = blobs.openRead(video.get().container(), blob)) {
-            return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(in.readAllBytes());
+        String wanted = oneOf("format", format, Set.of("Jpeg", "Base64"));
+        byte[] jpeg;
+        try (InputStream in = blobs.openRead(video.container(), blob)) {
+            jpeg = in.readAllBytes(); // a thumbnail: tens of kilobytes
         }
+        return wanted.equals("Base64") ? jsonString(Base64.getEncoder().encodeToString(jpeg))
+                : ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(jpeg);
     }
 
-    @DeleteMapping("/{location}/Accounts/{accountId}/Videos/{videoId}")
-    public ResponseEntity<?> delete(@PathVariable String location, @PathVariable String accountId, @PathVariable String videoId,
-            HttpServletRequest request) throws IOException {
-        ResponseEntity<?> denied = authorize(location, accountId, videoId, true, request);
-        if (denied != null) {
-            return denied;
-        }
-        Optional<Video> video = videos.find(videoId);
+    @IndexerAccess.Write
+    @DeleteMapping(VIDEO)
+    public ResponseEntity<Void> delete(@PathVariable String videoId) throws IOException {
+        Optional<Video> video = videos.find(videoId).filter(v -> indexerVideos.find(v.id()).isPresent());
         if (video.isPresent()) {
             videos.delete(videoId);
             indexerVideos.delete(videoId);
@@ -256,137 +268,88 @@ public class VideoIndexerController {
         return ResponseEntity.noContent().build();
     }
 
-    @PutMapping("/{location}/Accounts/{accountId}/Videos/{videoId}/ReIndex")
-    public ResponseEntity<?> reIndex(@PathVariable String location, @PathVariable String accountId, @PathVariable String videoId,
-            HttpServletRequest request) {
-        ResponseEntity<?> denied = authorize(location, accountId, videoId, true, request);
-        if (denied != null) {
-            return denied;
-        }
-        Optional<Video> video = videos.find(videoId);
-        if (video.isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "VIDEO_NOT_FOUND", "Video " + videoId + " does not exist.");
-        }
+    @IndexerAccess.Write
+    @PutMapping(VIDEO + "/ReIndex")
+    public ResponseEntity<Void> reIndex(@PathVariable String videoId) {
+        video(videoId);
         if (!videos.transition(videoId, Video.State.COMPLETED, Video.State.QUEUED)
                 && !videos.transition(videoId, Video.State.FAILED, Video.State.QUEUED)) {
-            return error(HttpStatus.CONFLICT, "VIDEO_INDEXING_IN_PROGRESS", "Video " + videoId + " is being indexed.");
+            throw new IndexerError(HttpStatus.CONFLICT, "VIDEO_INDEXING_IN_PROGRESS", "Video " + videoId + " is being indexed.");
         }
         return ResponseEntity.noContent().build();
     }
 
     /** Insights widget: a 301 whose Location is the page, as Video Indexer answers. */
-    @GetMapping("/{location}/Accounts/{accountId}/Videos/{videoId}/InsightsWidget")
-    public ResponseEntity<?> insightsWidget(@PathVariable String location, @PathVariable String accountId, @PathVariable String videoId,
-            @RequestParam(defaultValue = "") String widgetType, HttpServletRequest request) {
+    @IndexerAccess.Read
+    @GetMapping(VIDEO + "/InsightsWidget")
+    public ResponseEntity<Void> insightsWidget(@PathVariable String location, @PathVariable String accountId,
+            @PathVariable String videoId, @RequestParam(defaultValue = "") String widgetType, HttpServletRequest request) {
         return widget(location, accountId, videoId, "insights.html", "&widgetType=" + encode(widgetType), request);
     }
 
     /** Player widget: a 301 whose Location is the page. */
-    @GetMapping("/{location}/Accounts/{accountId}/Videos/{videoId}/PlayerWidget")
-    public ResponseEntity<?> playerWidget(@PathVariable String location, @PathVariable String accountId, @PathVariable String videoId,
-            HttpServletRequest request) {
+    @IndexerAccess.Read
+    @GetMapping(VIDEO + "/PlayerWidget")
+    public ResponseEntity<Void> playerWidget(@PathVariable String location, @PathVariable String accountId,
+            @PathVariable String videoId, HttpServletRequest request) {
         return widget(location, accountId, videoId, "player.html", "", request);
     }
 
-    private ResponseEntity<?> widget(String location, String accountId, String videoId, String page, String extra,
+    private ResponseEntity<Void> widget(String location, String accountId, String videoId, String page, String extra,
             HttpServletRequest request) {
-        ResponseEntity<?> denied = authorize(location, accountId, videoId, false, request);
-        if (denied != null) {
-            return denied;
-        }
-        if (videos.find(videoId).isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "VIDEO_NOT_FOUND", "Video " + videoId + " does not exist.");
-        }
+        video(videoId);
+        String token = IndexerAccess.token(request);
         String url = publicUrl.base() + "/widgets/" + page + "?location=" + encode(location) + "&accountId=" + encode(accountId)
-                + "&videoId=" + encode(videoId) + "&accessToken=" + encode(request.getParameter("accessToken") == null ? ""
-                : request.getParameter("accessToken")) + extra;
+                + "&videoId=" + encode(videoId) + "&accessToken=" + encode(token == null ? "" : token) + extra;
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(url)).build();
     }
 
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    /** A video of this API (not one of the Connector API's), or VIDEO_NOT_FOUND. */
+    private Video video(String videoId) {
+        return videos.find(videoId).filter(v -> indexerVideos.find(videoId).isPresent())
+                .orElseThrow(() -> IndexerError.videoNotFound(videoId));
     }
 
-    /**
-     * Token rules: a valid token for this account; a video token only for its video; writes need Contributor.
-     * Missing, expired or tampered: 401. Valid but not allowed: 403.
-     */
-    private ResponseEntity<?> authorize(String location, String accountId, String videoId, boolean write, HttpServletRequest request) {
-        String token = request.getParameter("accessToken");
-        String header = request.getHeader("Authorization");
-        if (token == null && header != null && header.startsWith("Bearer ")) {
-            token = header.substring(7);
-        }
-        AccessTokens.Grant grant = tokens.verify(token);
-        if (grant == null) {
-            return error(HttpStatus.UNAUTHORIZED, "USER_NOT_ALLOWED", "The access token is missing, expired or invalid.");
-        }
-        if (!account.matches(location, accountId) || !grant.accountId().equals(account.accountId())) {
-            return error(HttpStatus.UNAUTHORIZED, "USER_NOT_ALLOWED", "The access token is not for account " + accountId + ".");
-        }
-        if (grant.videoId() != null && !grant.videoId().equals(videoId)) {
-            return error(HttpStatus.FORBIDDEN, "USER_NOT_ALLOWED", "The access token is for another video.");
-        }
-        if (write && !grant.canWrite()) {
-            return error(HttpStatus.FORBIDDEN, "USER_NOT_ALLOWED", "A Reader token cannot change anything; ask for allowEdit=true.");
-        }
-        return null;
+    private IndexerVideos.Fields fields(String videoId) {
+        return indexerVideos.find(videoId).orElseThrow(() -> IndexerError.videoNotFound(videoId));
     }
 
-    private JsonNode index(Video video) throws IOException {
-        return index(video, indexerVideos.find(video.id()).orElse(null));
+    private static AccessTokens.Grant grant(HttpServletRequest request) {
+        return (AccessTokens.Grant) request.getAttribute(IndexerAccess.GRANT);
     }
 
-    /** The stored index (or the pending one) with this account's id and the upload's fields. */
-    private JsonNode index(Video video, IndexerVideos.Fields fields) throws IOException {
-        ObjectNode index;
-        if (video.state() == Video.State.COMPLETED && blobs.properties(video.container(), VideoIndex.BLOB).isPresent()) {
-            try (InputStream in = blobs.openRead(video.container(), VideoIndex.BLOB)) {
-                index = (ObjectNode) json.readTree(in);
+    private void requireKey(String key) {
+        if (!account.keyMatches(key)) {
+            throw new IndexerError(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Access denied due to a missing or invalid subscription key.");
+        }
+    }
+
+    private ObjectNode page(ArrayNode results, int pageSize, int skip, int total) {
+        ObjectNode page = json.createObjectNode();
+        page.set("results", results);
+        page.putObject("nextPage").put("pageSize", pageSize).put("skip", skip).put("done", skip + pageSize >= total)
+                .put("totalCount", total);
+        return page;
+    }
+
+    /** The allowed value matching {@code value} in any case, in its canonical case; else INVALID_INPUT. */
+    private static String oneOf(String parameter, String value, Set<String> allowed) {
+        return allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> IndexerError.invalidInput(parameter + " must be one of " + String.join(", ", allowed.stream().sorted().toList()) + "."));
+    }
+
+    /** An absolute http(s) URL with a host; else INVALID_INPUT with {@code message}. */
+    private static URI httpUrl(String url, String message) {
+        try {
+            URI uri = new URI(url);
+            String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
             }
-        } else {
-            index = VideoIndex.pending(video);
+        } catch (URISyntaxException unreadable) {
+            // as below
         }
-        index.put("accountId", account.accountId());
-        if (fields != null) {
-            index.put("description", fields.description());
-            index.put("partition", fields.partition());
-            index.put("privacyMode", fields.privacy());
-        }
-        return index;
-    }
-
-    private Map<String, Object> summary(Video video) throws IOException {
-        IndexerVideos.Fields fields = indexerVideos.find(video.id()).orElse(null);
-        return summary(video, fields, index(video, fields));
-    }
-
-    private Map<String, Object> summary(Video video, IndexerVideos.Fields fields, JsonNode index) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("accountId", account.accountId());
-        summary.put("id", video.id());
-        summary.put("partition", fields == null ? null : fields.partition());
-        summary.put("externalId", fields == null ? null : fields.externalId());
-        summary.put("metadata", fields == null ? null : fields.metadata());
-        summary.put("name", video.originalName());
-        summary.put("description", fields == null ? null : fields.description());
-        summary.put("created", video.createdAt().toString());
-        summary.put("lastModified", video.updatedAt().toString());
-        summary.put("privacyMode", fields == null ? "Private" : fields.privacy());
-        summary.put("state", index.path("state").asText());
-        summary.put("processingProgress", index.path("processingProgress").asText());
-        summary.put("durationInSeconds", video.duration());
-        summary.put("sourceLanguage", fields == null ? "en-US" : fields.language());
-        return summary;
-    }
-
-    private static Part firstFilePart(HttpServletRequest request) throws Exception {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            return null;
-        }
-        return request.getParts().stream().filter(p -> p.getSize() > 0 && (p.getSubmittedFileName() != null || p.getName() != null))
-                .findFirst().orElse(null);
+        throw IndexerError.invalidInput(message);
     }
 
     private ResponseEntity<String> jsonString(String value) {
@@ -397,10 +360,7 @@ public class VideoIndexerController {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ErrorType", type);
-        body.put("Message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

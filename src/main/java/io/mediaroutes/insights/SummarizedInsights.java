@@ -1,0 +1,107 @@
+package io.mediaroutes.insights;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The index's {@code summarizedInsights}: each insight once, with its appearances ({@code startTime, endTime,
+ * startSeconds, endSeconds}), how long it is seen and which share of the video that is, as Video Indexer sums them.
+ */
+final class SummarizedInsights {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private SummarizedInsights() {}
+
+    static ObjectNode of(VideoIndex.Subject v, double durationSeconds, ObjectNode insights) {
+        ObjectNode summary = NODES.objectNode();
+        summary.put("name", v.name());
+        summary.put("id", v.id());
+        summary.put("privacyMode", "Private");
+        summary.putObject("duration").put("time", Timecode.format(durationSeconds)).put("seconds", tenth(durationSeconds));
+        summary.put("thumbnailVideoId", v.id());
+        summary.put("thumbnailId", thumbnailId(insights));
+        summary.putArray("faces");
+        ArrayNode keywords = summary.putArray("keywords");
+        for (JsonNode keyword : list(insights, "keywords")) {
+            keywords.addObject().put("isTranscript", false).put("id", keyword.path("id").asInt())
+                    .put("name", keyword.path("text").asText()).set("appearances", appearances(keyword, false));
+        }
+        summary.putArray("sentiments");
+        summary.putArray("emotions");
+        ArrayNode effects = summary.putArray("audioEffects");
+        for (JsonNode effect : list(insights, "audioEffects")) {
+            ArrayNode appearances = appearances(effect, true);
+            double seen = seen(appearances);
+            effects.addObject().put("audioEffectKey", effect.path("type").asText())
+                    .put("seenDurationRatio", ratio(seen, durationSeconds)).put("seenDuration", tenth(seen))
+                    .set("appearances", appearances);
+        }
+        ArrayNode labels = summary.putArray("labels");
+        for (JsonNode label : list(insights, "labels")) {
+            labels.addObject().put("id", label.path("id").asInt()).put("name", label.path("name").asText())
+                    .set("appearances", appearances(label, true));
+        }
+        summary.putArray("framePatterns");
+        summary.putArray("brands");
+        summary.putArray("namedLocations");
+        summary.putArray("namedPeople");
+        ObjectNode statistics = summary.putObject("statistics").put("correspondenceCount", 0);
+        for (String bySpeaker : new String[] {"speakerTalkToListenRatio", "speakerLongestMonolog", "speakerNumberOfFragments",
+                "speakerWordCount"}) {
+            statistics.putObject(bySpeaker); // keyed by speaker id: none known
+        }
+        ArrayNode topics = summary.putArray("topics");
+        for (JsonNode topic : list(insights, "topics")) {
+            ObjectNode t = topic.deepCopy();
+            t.remove("instances");
+            t.set("appearances", appearances(topic, false));
+            topics.add(t);
+        }
+        return summary;
+    }
+
+    /** The thumbnail of the first shot's first key frame: the video's thumbnail. */
+    static String thumbnailId(JsonNode insights) {
+        JsonNode id = insights.at("/shots/0/keyFrames/0/instances/0/thumbnailId");
+        return id.isTextual() ? id.asText() : VideoIndex.NO_MODEL;
+    }
+
+    private static Iterable<JsonNode> list(JsonNode insights, String kind) {
+        JsonNode node = insights.path(kind);
+        return node.isArray() ? node : NODES.arrayNode(); // a disabled analyzer's {"status": "disabled"} has none
+    }
+
+    private static ArrayNode appearances(JsonNode item, boolean withConfidence) {
+        ArrayNode appearances = NODES.arrayNode();
+        for (JsonNode instance : item.path("instances")) {
+            double start = Timecode.parse(instance.path("start").asText("0:00:00"));
+            double end = Timecode.parse(instance.path("end").asText("0:00:00"));
+            ObjectNode a = appearances.addObject();
+            if (withConfidence) {
+                a.put("confidence", instance.path("confidence").asDouble(item.path("confidence").asDouble(1.0)));
+            }
+            a.put("startTime", Timecode.format(start)).put("endTime", Timecode.format(end))
+                    .put("startSeconds", tenth(start)).put("endSeconds", tenth(end));
+        }
+        return appearances;
+    }
+
+    private static double seen(ArrayNode appearances) {
+        double seen = 0;
+        for (JsonNode a : appearances) {
+            seen += a.path("endSeconds").asDouble() - a.path("startSeconds").asDouble();
+        }
+        return seen;
+    }
+
+    private static double ratio(double seen, double duration) {
+        return duration <= 0 ? 0 : Math.round(seen / duration * 10_000) / 10_000.0;
+    }
+
+    private static double tenth(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
+    }
+}
