@@ -94,7 +94,7 @@ class VideoIndexerConformanceTest {
         JsonNode index = get("/Videos/" + id + "/Index?accessToken=" + token + "&language=English");
         assertConforms(index, "get-video-index.json");
         assertThat(index.at("/videos/0/insights/ocr/0/text").asText()).isEqualTo("MEDIAROUTES INVOICE 2026");
-        assertThat(index.at("/summarizedInsights/keywords/0/name").asText()).isEqualTo("invoice");
+        assertThat(index.at("/summarizedInsights/keywords").findValuesAsText("name")).contains("invoice");
 
         JsonNode listed = get("/Videos?accessToken=" + token + "&pageSize=1&skip=0");
         assertThat(listed.at("/nextPage/done").asBoolean()).as("two videos, pages of one").isFalse();

@@ -52,9 +52,9 @@ public class RateLimit extends OncePerRequestFilter {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
             response.setContentType("application/json");
-            response.getWriter().write("{\"ErrorType\":\"TOO_MANY_REQUESTS\",\"Message\":\"Rate limit is exceeded: "
-                    + perSecond + " requests per second and " + perMinute + " per minute. Try again in "
-                    + retryAfterSeconds + " seconds.\"}");
+            // the shape of the API gateway in front of the real service (Azure API Management's rate-limit policy)
+            response.getWriter().write("{ \"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in "
+                    + retryAfterSeconds + " seconds.\" }");
             return;
         }
         chain.doFilter(request, response);
