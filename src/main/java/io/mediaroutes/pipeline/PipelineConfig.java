@@ -3,7 +3,10 @@ package io.mediaroutes.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.beans.factory.annotation.Value;
 import com.azure.storage.blob.BlobServiceClient;
@@ -45,6 +48,41 @@ public class PipelineConfig {
     @ConditionalOnExpression("!'${mediaroutes.azure.connection-string:}'.isBlank()")
     BlobServiceClient blobServiceClient(@Value("${mediaroutes.azure.connection-string}") String connectionString) {
         return new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
+    }
+
+    /**
+     * How a transient failure of an ingest step is tried again: {@code mediaroutes.retry.max-attempts} tries, waits
+     * doubling from {@code initial-delay} to {@code max-delay}; a Retry-After wins (RetryPolicy). Used by the
+     * ingest-errors route configuration.
+     */
+    @Bean
+    RedeliveryPolicy transientRedelivery(@Value("${mediaroutes.retry.max-attempts}") int maxAttempts,
+            @Value("${mediaroutes.retry.initial-delay}") Duration initialDelay, @Value("${mediaroutes.retry.max-delay}") Duration maxDelay) {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(maxAttempts - 1);
+        policy.setRedeliveryDelay(initialDelay.toMillis());
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(2);
+        policy.setMaximumRedeliveryDelay(maxDelay.toMillis());
+        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
+        policy.setLogRetryStackTrace(false);
+        policy.setLogStackTrace(false);
+        policy.setLogExhausted(false); // the reject route says what failed
+        return policy;
+    }
+
+    /** A sink's quick retries before its delivery waits for the next poll: {@code mediaroutes.deliver.sink-retries}. */
+    @Bean
+    RedeliveryPolicy sinkRedelivery(@Value("${mediaroutes.deliver.sink-retries}") int retries) {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(retries);
+        policy.setRedeliveryDelay(500);
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(2);
+        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
+        policy.setLogRetryStackTrace(false);
+        policy.setLogExhausted(false);
+        return policy;
     }
 
     /** The drop and out folders exist from the first start, so a user sees where to put videos. */

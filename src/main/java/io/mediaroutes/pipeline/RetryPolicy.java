@@ -12,43 +12,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a failed step is tried again and when. Transient: seed 003's 408, 409 and 501, plus 429,
- * 502, 503, 504, connection errors and timeouts. Waits grow exponentially; a Retry-After from the server wins.
- * Used by the routes as {@code retryWhile}; it sets Camel's redelivery delay header for the next attempt.
+ * Which failures are worth waiting out, and how long the server asks to wait. Transient: seed 003's 408, 409 and
+ * 501, plus 429, 502, 503, 504, connection errors and timeouts; everything else fails at once. The waiting itself is
+ * Camel's redelivery (routes/errors.camel.yaml, policy {@code transientRedelivery}); this class only answers
+ * {@code onWhen}, and as the {@code onExceptionOccurred} processor turns a Retry-After into the next delay.
  */
 @Component("retryPolicy")
-public class RetryPolicy {
+public class RetryPolicy implements Processor {
 
     static final Set<Integer> TRANSIENT_STATUS = Set.of(408, 409, 429, 501, 502, 503, 504);
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
-
-    private final int maxAttempts;
-    private final Duration initialDelay;
-    private final Duration maxDelay;
-
-    public RetryPolicy(@Value("${mediaroutes.retry.max-attempts:8}") int maxAttempts,
-            @Value("${mediaroutes.retry.initial-delay:1s}") Duration initialDelay,
-            @Value("${mediaroutes.retry.max-delay:1m}") Duration maxDelay) {
-        this.maxAttempts = maxAttempts;
-        this.initialDelay = initialDelay;
-        this.maxDelay = maxDelay;
-    }
-
-    /** retryWhile: true to try the failed step again after the delay this sets. */
-    public boolean shouldRetry(Exchange exchange) {
-        Throwable failure = failure(exchange);
-        int retriesSoFar = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        if (!isTransient(failure) || retriesSoFar + 1 >= maxAttempts) {
-            return false;
-        }
-        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay(failure, retriesSoFar).toMillis());
-        return true;
-    }
 
     /** onWhen: the failure is worth waiting out. */
     public boolean isTransient(Exchange exchange) {
@@ -69,14 +47,19 @@ public class RetryPolicy {
         return false;
     }
 
-    /** Before retry n (0-based): Retry-After if the server sent one, else initial × 2ⁿ, at most the maximum. */
-    Duration delay(Throwable failure, int retriesSoFar) {
-        Duration retryAfter = retryAfter(failure);
-        if (retryAfter != null) {
-            return retryAfter.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : retryAfter;
+    /**
+     * onExceptionOccurred, which Camel runs before it computes the next delay: a Retry-After (at most ten minutes)
+     * becomes that delay; without one, the policy's exponential backoff applies.
+     */
+    @Override
+    public void process(Exchange exchange) {
+        Duration retryAfter = retryAfter(failure(exchange));
+        if (retryAfter == null) {
+            exchange.getIn().removeHeader(Exchange.REDELIVERY_DELAY);
+        } else {
+            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY,
+                    (retryAfter.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : retryAfter).toMillis());
         }
-        long millis = initialDelay.toMillis() << Math.min(retriesSoFar, 20);
-        return Duration.ofMillis(Math.min(millis, maxDelay.toMillis()));
     }
 
     /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */

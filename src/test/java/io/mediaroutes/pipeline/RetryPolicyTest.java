@@ -10,16 +10,16 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    final RetryPolicy policy = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    final RetryPolicy policy = new RetryPolicy();
 
     @Test
     void seed003sTransientCodesAndLostConnectionsAreTransientOthersAreNot() {
@@ -35,37 +35,32 @@ class RetryPolicyTest {
     }
 
     @Test
-    void backoffDoublesUpToTheMaximum() {
-        Throwable busy = http(503, Map.of());
-        assertThat(policy.delay(busy, 0)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(policy.delay(busy, 1)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(policy.delay(busy, 2)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(policy.delay(busy, 3)).isEqualTo(Duration.ofSeconds(5));
+    void camelsBackoffDoublesUpToTheMaximumOverTheConfiguredAttempts() {
+        RedeliveryPolicy backoff = new PipelineConfig().transientRedelivery(4, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        assertThat(backoff.getMaximumRedeliveries()).as("4 attempts: the first and 3 redeliveries").isEqualTo(3);
+        long delay = 0;
+        long[] delays = new long[4];
+        for (int n = 1; n <= 4; n++) {
+            delays[n - 1] = delay = backoff.calculateRedeliveryDelay(delay, n);
+        }
+        assertThat(delays).containsExactly(1000, 2000, 4000, 5000);
     }
 
     @Test
-    void retryAfterWinsInSecondsOrAsAnHttpDate() {
-        assertThat(policy.delay(http(429, Map.of("Retry-After", "30")), 0)).isEqualTo(Duration.ofSeconds(30));
+    void aRetryAfterBecomesCamelsNextDelayInSecondsOrAsAnHttpDate() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setException(http(429, Map.of("Retry-After", "30")));
+        policy.process(exchange);
+        assertThat(exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class)).isEqualTo(30_000L);
+
         String inTwentySeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(20));
-        assertThat(policy.delay(http(503, Map.of("retry-after", inTwentySeconds)), 0))
-                .isBetween(Duration.ofSeconds(18), Duration.ofSeconds(20));
-    }
+        exchange.setException(http(503, Map.of("retry-after", inTwentySeconds)));
+        policy.process(exchange);
+        assertThat(exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class)).isBetween(18_000L, 20_000L);
 
-    @Test
-    void shouldRetrySetsCamelsDelayHeaderAndGivesUpAfterMaxAttempts() {
-        CamelContext camel = new DefaultCamelContext();
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setException(http(503, Map.of("Retry-After", "3")));
-
-        assertThat(policy.shouldRetry(exchange)).isTrue();
-        assertThat(exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class)).isEqualTo(3000L);
-
-        exchange.getIn().setHeader(Exchange.REDELIVERY_COUNTER, 3);
-        assertThat(policy.shouldRetry(exchange)).as("4th failure of 4 attempts").isFalse();
-
-        exchange.getIn().setHeader(Exchange.REDELIVERY_COUNTER, 0);
-        exchange.setException(http(400, Map.of()));
-        assertThat(policy.shouldRetry(exchange)).isFalse();
+        exchange.setException(http(503, Map.of()));
+        policy.process(exchange);
+        assertThat(exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY)).as("no Retry-After: the backoff decides").isNull();
     }
 
     @Test
