@@ -1,5 +1,6 @@
 package io.mediaroutes.cluster;
 
+import io.mediaroutes.config.ClusterProperties;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
@@ -11,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,11 +37,11 @@ public class Leases {
     private final String owner;
 
     public Leases(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            @Value("${mediaroutes.cluster.lease:30s}") Duration ttl,
-            @Value("${mediaroutes.cluster.instance-id:}") String instanceId) {
+            ClusterProperties cluster) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
-        this.ttl = ttl;
+        this.ttl = cluster.lease();
+        String instanceId = cluster.instanceId();
         // a new id each run: a restarted instance must not renew the leases of the work its previous run dropped
         this.owner = (instanceId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : instanceId)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);

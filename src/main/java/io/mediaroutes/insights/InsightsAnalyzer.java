@@ -1,5 +1,6 @@
 package io.mediaroutes.insights;
 
+import io.mediaroutes.config.InsightsProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,12 +45,13 @@ public class InsightsAnalyzer {
     private final boolean transcript;
     private final Path modelCache;
 
-    public InsightsAnalyzer(@Value("${mediaroutes.insights.shots.enabled:true}") boolean shots,
-            @Value("${mediaroutes.insights.black-frames.enabled:true}") boolean black,
-            @Value("${mediaroutes.insights.audio.enabled:true}") boolean audio,
-            @Value("${mediaroutes.insights.ocr.enabled:true}") boolean ocr,
-            @Value("${mediaroutes.insights.transcript.enabled:true}") boolean transcript,
-            @Value("${mediaroutes.insights.model-cache:data/models}") Path modelCache) {
+    public InsightsAnalyzer(InsightsProperties analyzers) {
+        boolean shots = analyzers.shots().enabled();
+        boolean black = analyzers.blackFrames().enabled();
+        boolean audio = analyzers.audio().enabled();
+        boolean ocr = analyzers.ocr().enabled();
+        boolean transcript = analyzers.transcript().enabled();
+        Path modelCache = analyzers.modelCache();
         this.transcript = transcript;
         this.shots = shots;
         this.black = black;

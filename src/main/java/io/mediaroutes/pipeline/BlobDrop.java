@@ -1,5 +1,6 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.config.BlobDropProperties;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
@@ -20,7 +21,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,26 +44,19 @@ public class BlobDrop {
     private final int pageSize;
     private final String processedPrefix;
     private final String errorPrefix;
-    private final String afterDelivery;
+    private final BlobDropProperties.AfterDelivery afterDelivery;
     private final ObjectMapper json;
     private String continuation;
 
     public BlobDrop(ObjectProvider<BlobServiceClient> service, ObjectMapper json,
-            @Value("${mediaroutes.blob-drop.container:drops}") String containerName,
-            @Value("${mediaroutes.blob-drop.page-size:1000}") int pageSize,
-            @Value("${mediaroutes.blob-drop.processed-prefix:processed/}") String processedPrefix,
-            @Value("${mediaroutes.blob-drop.error-prefix:error/}") String errorPrefix,
-            @Value("${mediaroutes.blob-drop.after-delivery:move}") String afterDelivery) {
+            BlobDropProperties drop) {
         this.service = service;
         this.json = json;
-        this.containerName = containerName;
-        this.pageSize = pageSize;
-        this.processedPrefix = processedPrefix;
-        this.errorPrefix = errorPrefix;
-        if (!List.of("move", "keep", "tag").contains(afterDelivery)) {
-            throw new IllegalArgumentException("mediaroutes.blob-drop.after-delivery must be move, keep or tag, not " + afterDelivery);
-        }
-        this.afterDelivery = afterDelivery;
+        this.containerName = drop.container();
+        this.pageSize = drop.pageSize();
+        this.processedPrefix = drop.processedPrefix();
+        this.errorPrefix = drop.errorPrefix();
+        this.afterDelivery = drop.afterDelivery();
     }
 
     /**
@@ -74,7 +67,7 @@ public class BlobDrop {
     public synchronized List<Map<String, Object>> nextPage() {
         BlobContainerClient container = container();
         ListBlobsOptions options = new ListBlobsOptions().setMaxResultsPerPage(pageSize)
-                .setDetails(new BlobListDetails().setRetrieveTags(afterDelivery.equals("tag")));
+                .setDetails(new BlobListDetails().setRetrieveTags(afterDelivery == BlobDropProperties.AfterDelivery.TAG));
         PagedResponse<BlobItem> page = container.listBlobs(options, continuation, null)
                 .iterableByPage(continuation, pageSize).iterator().next();
         continuation = page.getContinuationToken();
@@ -116,9 +109,9 @@ public class BlobDrop {
 
     public void archive(String path) {
         switch (afterDelivery) {
-            case "move" -> move(path, processedPrefix);
-            case "tag" -> blob(path).setTags(Map.of(TAG, PROCESSED));
-            default -> { } // keep: the idempotent repository alone remembers it
+            case MOVE -> move(path, processedPrefix);
+            case TAG -> blob(path).setTags(Map.of(TAG, PROCESSED));
+            case KEEP -> { } // the idempotent repository alone remembers it
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.config.UploadProperties;
 import com.azure.core.http.HttpClient;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -37,8 +37,9 @@ public class BlobUploader {
     private final int concurrency;
     private final BlobDrop blobDrop;
 
-    public BlobUploader(@Value("${mediaroutes.upload.block-size:8MB}") DataSize blockSize,
-            @Value("${mediaroutes.upload.concurrency:4}") int concurrency, BlobDrop blobDrop) {
+    public BlobUploader(UploadProperties upload, BlobDrop blobDrop) {
+        DataSize blockSize = upload.blockSize();
+        int concurrency = upload.concurrency();
         this.blockSize = blockSize.toBytes();
         this.concurrency = concurrency;
         this.blobDrop = blobDrop;

@@ -1,5 +1,6 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.config.DropProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +32,10 @@ public class DropFolder {
     private final BlobDrop blobDrop;
     private final SafeNames names;
 
-    public DropFolder(@Value("${mediaroutes.drop.done-dir}") Path doneDir,
-            @Value("${mediaroutes.drop.error-dir}") Path errorDir, ObjectMapper json, BlobDrop blobDrop, SafeNames names) {
+    public DropFolder(DropProperties drop, ObjectMapper json, BlobDrop blobDrop, SafeNames names) {
         this.names = names;
-        this.doneDir = doneDir;
-        this.errorDir = errorDir;
+        this.doneDir = drop.doneDir();
+        this.errorDir = drop.errorDir();
         this.json = json;
         this.blobDrop = blobDrop;
     }

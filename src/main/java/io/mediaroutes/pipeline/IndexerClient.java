@@ -1,5 +1,7 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.config.ServiceProperties;
+import io.mediaroutes.config.IndexerProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +18,6 @@ import java.util.Map;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -40,16 +41,12 @@ public class IndexerClient {
     private String token;
     private Instant renewAt = Instant.EPOCH;
 
-    public IndexerClient(Environment environment,
-            @Value("${mediaroutes.indexer.location:${mediaroutes.service.location:trial}}") String location,
-            @Value("${mediaroutes.indexer.account-id:}") String accountId,
-            @Value("${mediaroutes.indexer.subscription-key:}") String subscriptionKey,
-            @Value("${mediaroutes.service.data-dir:data}") Path dataDir) {
-        this.dataDir = dataDir;
+    public IndexerClient(Environment environment, IndexerProperties indexer, ServiceProperties service) {
+        this.dataDir = service.dataDir();
         this.environment = environment;
-        this.location = location;
-        this.accountId = accountId;
-        this.subscriptionKey = subscriptionKey;
+        this.location = indexer.location();
+        this.accountId = indexer.accountId();
+        this.subscriptionKey = indexer.subscriptionKey();
     }
 
     /** Resolved per call: with a random port, the embedded service's URL is known only once the server runs. */

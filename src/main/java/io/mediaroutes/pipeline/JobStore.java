@@ -1,5 +1,9 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.config.PollProperties;
+import io.mediaroutes.config.IndexerProperties;
+import io.mediaroutes.config.ServiceProperties;
+import io.mediaroutes.config.UploadProperties;
 import io.mediaroutes.cluster.Leases;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -12,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,14 +52,16 @@ public class JobStore {
      * @param callbackGrace   in Video Indexer mode with a callback URL, the poll leaves a video alone this long
      *                        (the callback normally comes first; the poll is the fallback for a lost one)
      */
-    public JobStore(JdbcTemplate jdbc, Leases leases, @Value("${mediaroutes.upload.input-encryption:}") String inputEncryption,
-            @Value("${mediaroutes.service.api:connector}") String api,
-            @Value("${mediaroutes.indexer.callback-url:}") String callbackUrl,
-            @Value("${mediaroutes.poll.callback-grace:10m}") Duration callbackGrace) {
+    public JobStore(JdbcTemplate jdbc, Leases leases, UploadProperties upload, ServiceProperties service, IndexerProperties indexer,
+            PollProperties poll) {
+        String inputEncryption = upload.inputEncryption() == UploadProperties.InputEncryption.AES256 ? "AES256" : "";
+        boolean indexerMode = service.api() == ServiceProperties.Api.VIDEOINDEXER;
+        String callbackUrl = indexer.callbackUrl();
+        Duration callbackGrace = poll.callbackGrace();
         this.jdbc = jdbc;
         this.leases = leases;
         this.inputEncryption = inputEncryption;
-        this.pollAfter = "videoindexer".equals(api) && !callbackUrl.isBlank() ? callbackGrace : Duration.ZERO;
+        this.pollAfter = indexerMode && !callbackUrl.isBlank() ? callbackGrace : Duration.ZERO;
     }
 
     /**

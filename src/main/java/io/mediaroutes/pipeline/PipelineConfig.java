@@ -1,5 +1,10 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.config.OutProperties;
+import io.mediaroutes.config.DropProperties;
+import io.mediaroutes.config.DeliverProperties;
+import io.mediaroutes.config.RetryProperties;
+import io.mediaroutes.config.AzureProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +13,6 @@ import javax.sql.DataSource;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.springframework.beans.factory.annotation.Value;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -46,8 +50,8 @@ public class PipelineConfig {
      */
     @Bean
     @ConditionalOnExpression("!'${mediaroutes.azure.connection-string:}'.isBlank()")
-    BlobServiceClient blobServiceClient(@Value("${mediaroutes.azure.connection-string}") String connectionString) {
-        return new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
+    BlobServiceClient blobServiceClient(AzureProperties azure) {
+        return new BlobServiceClientBuilder().connectionString(azure.connectionString()).buildClient();
     }
 
     /**
@@ -56,14 +60,13 @@ public class PipelineConfig {
      * ingest-errors route configuration.
      */
     @Bean
-    RedeliveryPolicy transientRedelivery(@Value("${mediaroutes.retry.max-attempts}") int maxAttempts,
-            @Value("${mediaroutes.retry.initial-delay}") Duration initialDelay, @Value("${mediaroutes.retry.max-delay}") Duration maxDelay) {
+    RedeliveryPolicy transientRedelivery(RetryProperties retry) {
         RedeliveryPolicy policy = new RedeliveryPolicy();
-        policy.setMaximumRedeliveries(maxAttempts - 1);
-        policy.setRedeliveryDelay(initialDelay.toMillis());
+        policy.setMaximumRedeliveries(retry.maxAttempts() - 1);
+        policy.setRedeliveryDelay(retry.initialDelay().toMillis());
         policy.setUseExponentialBackOff(true);
         policy.setBackOffMultiplier(2);
-        policy.setMaximumRedeliveryDelay(maxDelay.toMillis());
+        policy.setMaximumRedeliveryDelay(retry.maxDelay().toMillis());
         policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
         policy.setLogRetryStackTrace(false);
         policy.setLogStackTrace(false);
@@ -73,9 +76,9 @@ public class PipelineConfig {
 
     /** A sink's quick retries before its delivery waits for the next poll: {@code mediaroutes.deliver.sink-retries}. */
     @Bean
-    RedeliveryPolicy sinkRedelivery(@Value("${mediaroutes.deliver.sink-retries}") int retries) {
+    RedeliveryPolicy sinkRedelivery(DeliverProperties deliver) {
         RedeliveryPolicy policy = new RedeliveryPolicy();
-        policy.setMaximumRedeliveries(retries);
+        policy.setMaximumRedeliveries(deliver.sinkRetries());
         policy.setRedeliveryDelay(500);
         policy.setUseExponentialBackOff(true);
         policy.setBackOffMultiplier(2);
@@ -87,8 +90,7 @@ public class PipelineConfig {
 
     /** The drop and out folders exist from the first start, so a user sees where to put videos. */
     @Bean
-    Path[] pipelineFolders(@Value("${mediaroutes.drop.dir}") Path drop, @Value("${mediaroutes.out.dir}") Path out)
-            throws IOException {
-        return new Path[] {Files.createDirectories(drop), Files.createDirectories(out)};
+    Path[] pipelineFolders(DropProperties drop, OutProperties out) throws IOException {
+        return new Path[] {Files.createDirectories(drop.dir()), Files.createDirectories(out.dir())};
     }
 }

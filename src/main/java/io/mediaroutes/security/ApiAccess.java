@@ -1,5 +1,6 @@
 package io.mediaroutes.security;
 
+import io.mediaroutes.config.ServiceProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,9 +40,9 @@ public class ApiAccess {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwt,
-            @Value("${mediaroutes.service.auth.required:true}") boolean required,
-            @Value("${mediaroutes.service.auth.api-key:}") String apiKey) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwt, ServiceProperties service) throws Exception {
+        boolean required = service.auth().required();
+        String apiKey = service.auth().apiKey();
         http.securityMatcher("/api/**", "/media/**")
                 .csrf(csrf -> csrf.disable()) // no cookies, no sessions: a credential comes with every call
                 .headers(headers -> headers.disable()) // the APIs set their own (seed 001's no-cache; media is cacheable)

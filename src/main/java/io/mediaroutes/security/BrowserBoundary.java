@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.mediaroutes.config.HttpProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -34,10 +35,13 @@ public class BrowserBoundary extends OncePerRequestFilter {
 
     private final Environment environment;
     private final PublicUrl publicUrl;
+    private final Set<String> allowedHosts;
 
-    public BrowserBoundary(Environment environment, PublicUrl publicUrl) {
+    public BrowserBoundary(Environment environment, PublicUrl publicUrl, HttpProperties http) {
         this.environment = environment;
         this.publicUrl = publicUrl;
+        this.allowedHosts = Arrays.stream(http.allowedHosts().split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
     }
 
     @Override
@@ -62,13 +66,11 @@ public class BrowserBoundary extends OncePerRequestFilter {
         if (hostHeader == null) {
             return false;
         }
-        Set<String> extra = Arrays.stream(environment.getProperty("mediaroutes.http.allowed-hosts", "").split(","))
-                .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
-        if (extra.contains("*")) {
+        if (allowedHosts.contains("*")) {
             return true;
         }
         String name = hostName(hostHeader);
-        return LOCAL.contains(name) || extra.contains(name) || name.equals(publicUrl.host().toLowerCase(Locale.ROOT))
+        return LOCAL.contains(name) || allowedHosts.contains(name) || name.equals(publicUrl.host().toLowerCase(Locale.ROOT))
                 || name.equals(environment.getProperty("server.address", "127.0.0.1").toLowerCase(Locale.ROOT));
     }
 

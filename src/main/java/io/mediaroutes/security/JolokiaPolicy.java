@@ -1,12 +1,12 @@
 package io.mediaroutes.security;
 
+import io.mediaroutes.config.AdminProperties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;
 import org.jolokia.server.core.service.api.Restrictor;
 import org.jolokia.server.core.util.HttpMethod;
 import org.jolokia.server.core.util.RequestType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +28,8 @@ public class JolokiaPolicy implements Restrictor {
 
     private final boolean writable;
 
-    public JolokiaPolicy(@Value("${mediaroutes.admin.login-required:true}") boolean loginRequired,
-            @Value("${mediaroutes.admin.jolokia-write:false}") boolean jolokiaWrite) {
-        this.writable = loginRequired && jolokiaWrite;
+    public JolokiaPolicy(AdminProperties admin) {
+        this.writable = admin.loginRequired() && admin.jolokiaWrite();
     }
 
     @Override

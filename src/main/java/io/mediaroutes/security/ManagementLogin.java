@@ -1,8 +1,8 @@
 package io.mediaroutes.security;
 
+import io.mediaroutes.config.AdminProperties;
 import static org.springframework.security.config.Customizer.withDefaults;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +25,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 public class ManagementLogin {
 
     @Bean
-    SecurityFilterChain managementChain(HttpSecurity http,
-            @Value("${mediaroutes.admin.login-required:true}") boolean loginRequired) throws Exception {
+    SecurityFilterChain managementChain(HttpSecurity http, AdminProperties admin) throws Exception {
+        boolean loginRequired = admin.loginRequired();
         // only the actuator endpoints (Hawtio and Jolokia among them) pass this chain: the APIs, media and
         // embeddable widgets keep their own headers and protection
         http.securityMatcher(EndpointRequest.toAnyEndpoint());
@@ -43,10 +43,10 @@ public class ManagementLogin {
 
     /** The one operator account, from configuration (MEDIAROUTES_ADMIN_PASSWORD); never generated, never logged. */
     @Bean
-    UserDetailsService operators(@Value("${mediaroutes.admin.user:admin}") String user,
-            @Value("${mediaroutes.admin.password:}") String password,
-            @Value("${mediaroutes.admin.login-required:true}") boolean loginRequired) {
-        if (!loginRequired) {
+    UserDetailsService operators(AdminProperties admin) {
+        String user = admin.user();
+        String password = admin.password();
+        if (!admin.loginRequired()) {
             return new InMemoryUserDetailsManager();
         }
         if (password.isBlank()) {

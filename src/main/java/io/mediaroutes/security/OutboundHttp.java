@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.util.Timeout;
+import io.mediaroutes.config.ServiceProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -45,14 +46,16 @@ public class OutboundHttp {
     private static final int MAX_REDIRECTS = 5;
 
     private final Environment environment;
+    private final ServiceProperties.Fetch limits;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "outbound-deadlines");
         t.setDaemon(true);
         return t;
     });
 
-    public OutboundHttp(Environment environment) {
+    public OutboundHttp(Environment environment, ServiceProperties service) {
         this.environment = environment;
+        this.limits = service.fetch();
     }
 
     /** Thrown for every URL that is refused or can't be reached; its message is always {@link #UNREACHABLE}. */
@@ -77,8 +80,7 @@ public class OutboundHttp {
      * {@code maxBytes} or the deadline. The caller closes it.
      */
     public InputStream get(URI url, long maxBytes) throws Unreachable {
-        Duration deadline = setting("deadline", Duration.ofMinutes(30));
-        long endAt = System.nanoTime() + deadline.toNanos();
+        long endAt = System.nanoTime() + limits.deadline().toNanos();
         URI current = url;
         try {
             for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -137,8 +139,8 @@ public class OutboundHttp {
                 return host;
             }
         };
-        Timeout connect = Timeout.of(setting("connect-timeout", Duration.ofSeconds(10)));
-        Timeout read = Timeout.of(setting("read-timeout", Duration.ofSeconds(30)));
+        Timeout connect = Timeout.of(limits.connectTimeout());
+        Timeout read = Timeout.of(limits.readTimeout());
         CloseableHttpClient client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(pinned)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read).build())
@@ -176,8 +178,8 @@ public class OutboundHttp {
 
     /**
      * Entries are {@code host:port}, {@code host:*} or {@code host} (its scheme's default port), optionally with
-     * an exact path ({@code 127.0.0.1:8080/pipeline/indexer-callback}). Read on each call, because the default
-     * names this app's own port, known only once it listens.
+     * an exact path ({@code 127.0.0.1:8080/pipeline/indexer-callback}). Read from the environment on each call, not
+     * from the bound ServiceProperties: the default names this app's own port, known only once it listens.
      */
     boolean allowListed(URI url) {
         String host = url.getHost().toLowerCase(Locale.ROOT);
@@ -226,10 +228,6 @@ public class OutboundHttp {
             return !uniqueLocal && !embedsIpv4;
         }
         return false;
-    }
-
-    private Duration setting(String name, Duration fallback) {
-        return environment.getProperty("mediaroutes.service.fetch." + name, Duration.class, fallback);
     }
 
     /** One open response: closing it frees the connection and the deadline. */

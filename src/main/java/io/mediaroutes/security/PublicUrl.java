@@ -1,6 +1,7 @@
 package io.mediaroutes.security;
 
 import java.net.URI;
+import io.mediaroutes.config.HttpProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +14,16 @@ import org.springframework.stereotype.Component;
 public class PublicUrl {
 
     private final Environment environment;
+    private final HttpProperties http;
 
-    public PublicUrl(Environment environment) {
+    public PublicUrl(Environment environment, HttpProperties http) {
         this.environment = environment;
+        this.http = http;
     }
 
-    /** e.g. {@code http://127.0.0.1:8080}, without a trailing slash; read on each call (the port is known once bound). */
+    /** e.g. {@code http://127.0.0.1:8080}, without a trailing slash; the port is read on each call (known once bound). */
     public String base() {
-        String configured = environment.getProperty("mediaroutes.http.public-url", "").strip();
+        String configured = http.publicUrl().strip();
         if (!configured.isEmpty()) {
             return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
         }

@@ -1,5 +1,6 @@
 package io.mediaroutes.service;
 
+import io.mediaroutes.config.ServiceProperties;
 import io.mediaroutes.security.ByteLimit;
 import io.mediaroutes.storage.BlobStore;
 import io.mediaroutes.storage.InvalidBlockListException;

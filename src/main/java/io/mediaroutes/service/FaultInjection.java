@@ -1,5 +1,6 @@
 package io.mediaroutes.service;
 
+import io.mediaroutes.config.ServiceProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,10 +41,11 @@ public class FaultInjection extends OncePerRequestFilter {
     private final Random random;
     private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
 
-    public FaultInjection(@Value("${mediaroutes.service.faults.rate:0}") double rate,
-            @Value("${mediaroutes.service.faults.kinds:408,409,429,500,501,503,slow,drop}") String kinds,
-            @Value("${mediaroutes.service.faults.slow-ms:2000}") long slowMillis,
-            @Value("${mediaroutes.service.faults.seed:42}") long seed) {
+    public FaultInjection(ServiceProperties service) {
+        double rate = service.faults().rate();
+        String kinds = service.faults().kinds();
+        long slowMillis = service.faults().slowMs();
+        long seed = service.faults().seed();
         this.rate = rate;
         this.faults = Arrays.stream(kinds.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
         this.slowMillis = slowMillis;

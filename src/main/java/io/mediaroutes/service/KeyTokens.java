@@ -1,5 +1,6 @@
 package io.mediaroutes.service;
 
+import io.mediaroutes.config.ServiceProperties;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +23,9 @@ public class KeyTokens {
     private final SigningKey key;
     private final Duration ttl;
 
-    public KeyTokens(SigningKey key, @Value("${mediaroutes.service.key-token-ttl:1h}") Duration ttl) {
+    public KeyTokens(SigningKey key, ServiceProperties service) {
         this.key = key;
-        this.ttl = ttl;
+        this.ttl = service.keyTokenTtl();
     }
 
     /** The token value, {@code Bearer=<claims>&HMACSHA256=<signature>}. */

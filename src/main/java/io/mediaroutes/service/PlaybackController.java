@@ -1,5 +1,6 @@
 package io.mediaroutes.service;
 
+import io.mediaroutes.config.ServiceProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.security.PublicUrl;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
@@ -54,9 +54,9 @@ public class PlaybackController {
     private final boolean authRequired;
 
     public PlaybackController(VideoRepository videos, BlobStore blobs, KeyTokens tokens, ObjectMapper json, PublicUrl publicUrl,
-            AccessTokens indexerTokens, @Value("${mediaroutes.service.auth.required:true}") boolean authRequired) {
+            AccessTokens indexerTokens, ServiceProperties service) {
         this.indexerTokens = indexerTokens;
-        this.authRequired = authRequired;
+        this.authRequired = service.auth().required();
         this.publicUrl = publicUrl;
         this.videos = videos;
         this.blobs = blobs;

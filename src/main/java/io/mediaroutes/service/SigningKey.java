@@ -1,5 +1,6 @@
 package io.mediaroutes.service;
 
+import io.mediaroutes.config.ServiceProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package io.mediaroutes.service;
 
+import io.mediaroutes.config.ServiceProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.insights.Captions;

@@ -1,8 +1,8 @@
 package io.mediaroutes.storage;
 
+import io.mediaroutes.config.StorageProperties;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,19 +14,16 @@ import org.springframework.context.annotation.Configuration;
 public class StorageConfig {
 
     @Bean
-    BlobStore blobStore(@Value("${mediaroutes.storage.kind:local}") String kind,
-            @Value("${mediaroutes.storage.local.dir:data/blobs}") Path dir,
-            @Value("${mediaroutes.storage.azure.connection-string:}") String connectionString,
-            @Value("${mediaroutes.storage.azure.cache-dir:data/blob-cache}") Path cacheDir) {
-        return switch (kind) {
-            case "local" -> new LocalBlobStore(dir);
-            case "azure" -> {
-                if (connectionString.isBlank()) {
+    BlobStore blobStore(StorageProperties storage) {
+        return switch (storage.kind()) {
+            case LOCAL -> new LocalBlobStore(storage.local().dir());
+            case AZURE -> {
+                if (storage.azure().connectionString().isBlank()) {
                     throw new IllegalStateException("mediaroutes.storage.kind=azure needs mediaroutes.storage.azure.connection-string");
                 }
-                yield new AzureBlobStore(new BlobServiceClientBuilder().connectionString(connectionString).buildClient(), cacheDir);
+                yield new AzureBlobStore(new BlobServiceClientBuilder().connectionString(storage.azure().connectionString()).buildClient(),
+                        storage.azure().cacheDir());
             }
-            default -> throw new IllegalStateException("mediaroutes.storage.kind must be local or azure, not " + kind);
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.mediaroutes.bench;
 
+import io.mediaroutes.config.InsightsProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.insights.InsightsAnalyzer;
@@ -45,7 +46,7 @@ public final class QualityBench {
         MediaProbe.Info info = MediaProbe.probe(video);
 
         long t0 = System.nanoTime();
-        JsonNode insights = new ObjectMapper().valueToTree(new InsightsAnalyzer(true, true, true, true, true, dir.resolve("models"))
+        JsonNode insights = new ObjectMapper().valueToTree(new InsightsAnalyzer(InsightsProperties.of(true, true, true, true, true, dir.resolve("models")))
                 .analyze("bench", video, info, dir.resolve("work"), Duration.ofMinutes(10)).insights());
         double seconds = (System.nanoTime() - t0) / 1e9;
 

@@ -1,5 +1,6 @@
 package io.mediaroutes.insights;
 
+import io.mediaroutes.config.InsightsProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -43,7 +44,7 @@ class InsightsAnalyzerTest {
                 "-map", "[v]", "-map", "[a]", "-c:v", "libopenh264", "-c:a", "aac", video.toString()), Duration.ofMinutes(1));
         assertThat(made.ok()).as(made.stderr()).isTrue();
         MediaProbe.Info info = MediaProbe.probe(video);
-        result = new InsightsAnalyzer(true, true, true, false, false, dir.resolve("models")).analyze("video-1", video, info, dir.resolve("work"), Duration.ofMinutes(2));
+        result = new InsightsAnalyzer(InsightsProperties.of(true, true, true, false, false, dir.resolve("models"))).analyze("video-1", video, info, dir.resolve("work"), Duration.ofMinutes(2));
         insights = new ObjectMapper().valueToTree(result.insights());
     }
 
@@ -109,7 +110,7 @@ class InsightsAnalyzerTest {
                 "-c:v", "libopenh264", "-c:a", "aac", "-shortest", video.toString()), Duration.ofMinutes(1));
         assertThat(made.ok()).as(made.stderr()).isTrue();
 
-        JsonNode spoken = new ObjectMapper().valueToTree(new InsightsAnalyzer(false, false, true, false, true, dir.resolve("models"))
+        JsonNode spoken = new ObjectMapper().valueToTree(new InsightsAnalyzer(InsightsProperties.of(false, false, true, false, true, dir.resolve("models")))
                 .analyze("video-4", video, MediaProbe.probe(video), dir.resolve("work-speech"), Duration.ofMinutes(2)).insights());
 
         JsonNode transcript = spoken.get("transcript");
@@ -135,7 +136,7 @@ class InsightsAnalyzerTest {
                 "-c:v", "libopenh264", video.toString()), Duration.ofMinutes(1));
         assertThat(made.ok()).as(made.stderr()).isTrue();
 
-        JsonNode text = new ObjectMapper().valueToTree(new InsightsAnalyzer(true, true, true, true, false, dir.resolve("models"))
+        JsonNode text = new ObjectMapper().valueToTree(new InsightsAnalyzer(InsightsProperties.of(true, true, true, true, false, dir.resolve("models")))
                 .analyze("video-3", video, MediaProbe.probe(video), dir.resolve("work-ocr"), Duration.ofMinutes(2)).insights());
 
         JsonNode ocr = text.get("ocr");
@@ -162,7 +163,7 @@ class InsightsAnalyzerTest {
     @Test
     void aSwitchedOffAnalyzerSaysDisabled() throws Exception {
         Path video = dir.resolve("known.mp4");
-        JsonNode off = new ObjectMapper().valueToTree(new InsightsAnalyzer(false, false, false, false, false, dir.resolve("models"))
+        JsonNode off = new ObjectMapper().valueToTree(new InsightsAnalyzer(InsightsProperties.of(false, false, false, false, false, dir.resolve("models")))
                 .analyze("video-2", video, MediaProbe.probe(video), dir.resolve("work-off"), Duration.ofMinutes(2)).insights());
         assertThat(off.at("/shots/status").asText()).isEqualTo("disabled");
         assertThat(off.at("/blackFrames/status").asText()).isEqualTo("disabled");

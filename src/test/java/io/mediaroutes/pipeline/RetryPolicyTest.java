@@ -1,5 +1,6 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.config.RetryProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ class RetryPolicyTest {
 
     @Test
     void camelsBackoffDoublesUpToTheMaximumOverTheConfiguredAttempts() {
-        RedeliveryPolicy backoff = new PipelineConfig().transientRedelivery(4, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        RedeliveryPolicy backoff = new PipelineConfig().transientRedelivery(new RetryProperties(4, Duration.ofSeconds(1), Duration.ofSeconds(5)));
         assertThat(backoff.getMaximumRedeliveries()).as("4 attempts: the first and 3 redeliveries").isEqualTo(3);
         long delay = 0;
         long[] delays = new long[4];

@@ -1,5 +1,6 @@
 package io.mediaroutes.service.indexer;
 
+import io.mediaroutes.config.ServiceProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.service.SigningKey;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +27,9 @@ public class AccessTokens {
     private final SigningKey key;
     private final Duration ttl;
 
-    public AccessTokens(SigningKey key, @Value("${mediaroutes.service.access-token-ttl:1h}") Duration ttl) {
+    public AccessTokens(SigningKey key, ServiceProperties service) {
         this.key = key;
-        this.ttl = ttl;
+        this.ttl = service.accessTokenTtl();
     }
 
     public String issue(String accountId, String videoId, boolean allowEdit) {

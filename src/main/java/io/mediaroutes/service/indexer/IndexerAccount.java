@@ -1,12 +1,12 @@
 package io.mediaroutes.service.indexer;
 
+import io.mediaroutes.config.ServiceProperties;
 import io.mediaroutes.service.KeptSecret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +20,11 @@ public class IndexerAccount {
     private final String accountId;
     private final String subscriptionKey;
 
-    public IndexerAccount(@Value("${mediaroutes.service.location:trial}") String location,
-            @Value("${mediaroutes.service.account-id:}") String accountId,
-            @Value("${mediaroutes.service.subscription-key:}") String subscriptionKey,
-            @Value("${mediaroutes.service.data-dir:data}") Path dataDir) {
-        this.location = location;
+    public IndexerAccount(ServiceProperties service) {
+        this.location = service.location();
+        String accountId = service.accountId();
+        String subscriptionKey = service.subscriptionKey();
+        Path dataDir = service.dataDir();
         this.accountId = accountId.isBlank()
                 ? KeptSecret.inFile(dataDir.resolve("indexer-account-id"), 0, none -> UUID.randomUUID().toString()) : accountId;
         this.subscriptionKey = subscriptionKey.isBlank()

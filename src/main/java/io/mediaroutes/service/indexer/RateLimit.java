@@ -1,5 +1,6 @@
 package io.mediaroutes.service.indexer;
 
+import io.mediaroutes.config.ServiceProperties;
 import io.mediaroutes.service.EmbeddedService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,10 +30,9 @@ public class RateLimit extends OncePerRequestFilter {
     private final IndexerAccount account;
     private final AccessTokens tokens;
 
-    public RateLimit(@Value("${mediaroutes.service.rate-limit.per-second:10}") int perSecond,
-            @Value("${mediaroutes.service.rate-limit.per-minute:120}") int perMinute, IndexerAccount account, AccessTokens tokens) {
-        this.perSecond = perSecond;
-        this.perMinute = perMinute;
+    public RateLimit(ServiceProperties service, IndexerAccount account, AccessTokens tokens) {
+        this.perSecond = service.rateLimit().perSecond();
+        this.perMinute = service.rateLimit().perMinute();
         this.account = account;
         this.tokens = tokens;
     }

@@ -11,7 +11,7 @@ import io.mediaroutes.security.PublicUrl;
 import io.mediaroutes.service.EmbeddedService;
 import io.mediaroutes.service.Formats;
 import io.mediaroutes.service.ProcessingQueue;
-import io.mediaroutes.service.ServiceProperties;
+import io.mediaroutes.config.ServiceProperties;
 import io.mediaroutes.service.Video;
 import io.mediaroutes.service.VideoRepository;
 import io.mediaroutes.storage.BlobStore;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.config.ServiceProperties;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -223,7 +225,7 @@ class VideoIndexerApiTest {
 
     @Test
     void theLimitWindowsCountASecondAndAMinute() {
-        RateLimit limit = new RateLimit(10, 120, null, null);
+        RateLimit limit = new RateLimit(rateLimit(10, 120), null, null);
         long now = 1_000_000;
         for (int i = 0; i < 10; i++) {
             assertThat(limit.admit("a", now)).isZero();
@@ -236,6 +238,12 @@ class VideoIndexerApiTest {
             }
         }
         assertThat(limit.admit("a", now + 12_000)).as("121st in a minute").isGreaterThan(40);
+    }
+
+    private static ServiceProperties rateLimit(int perSecond, int perMinute) {
+        return new ServiceProperties(true, ServiceProperties.Api.CONNECTOR, "http://127.0.0.1", "trial", "", "", Path.of("data"), "",
+                Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1), DataSize.ofKilobytes(64), DataSize.ofGigabytes(1),
+                null, null, null, new ServiceProperties.RateLimit(perSecond, perMinute), null, null);
     }
 
     private String state(String id, String token) {

@@ -1,0 +1,13 @@
+package io.mediaroutes.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Delivery to the sinks ({@code mediaroutes.deliver}). */
+@Validated
+@ConfigurationProperties("mediaroutes.deliver")
+public record DeliverProperties(@NotBlank String sinks, @Min(0) int sinkRetries, @NotNull Path deadLetterDir) {}

@@ -1,0 +1,30 @@
+package io.mediaroutes.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mediaroutes.AppTestSupport;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** An operator's typo stops the start at once, with a message naming the key and what it may be. */
+@ExtendWith(OutputCaptureExtension.class)
+class ConfigurationTest {
+
+    @Test
+    void aChoiceOutsideItsValuesNamesTheKeyAndTheValuesAllowed(CapturedOutput output) {
+        assertThatThrownBy(() -> AppTestSupport.start(AppTestSupport.newHome("bad-kind"), Map.of("mediaroutes.storage.kind", "s3")))
+                .isNotNull();
+        assertThat(output.getAll()).contains("mediaroutes.storage.kind").contains("s3").contains("AZURE").contains("LOCAL");
+    }
+
+    @Test
+    void aNumberOutOfBoundsNamesTheKeyAndTheBound(CapturedOutput output) {
+        assertThatThrownBy(() -> AppTestSupport.start(AppTestSupport.newHome("bad-retry"), Map.of("mediaroutes.retry.max-attempts", "0")))
+                .isNotNull();
+        assertThat(output.getAll()).contains("mediaroutes.retry.max-attempts").contains("must be greater than or equal to 1");
+    }
+}
