@@ -1,0 +1,125 @@
+package io.mediaroutes.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.MediaRoutesApplication;
+import io.mediaroutes.pipeline.JobStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The ingest route alone, with the Camel test kit: the service and the uploader are advised into mocks, so each
+ * branch (transient failure with Retry-After, permanent failure, success) runs in well under a second of its own.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = MediaRoutesApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UseAdviceWith
+@DirtiesContext
+class IngestRouteTest {
+
+    static final Path HOME = AppTestSupport.newHome("ingest-route");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        AppTestSupport.register(registry, HOME);
+        registry.add("mediaroutes.retry.max-attempts", () -> "3");
+        registry.add("mediaroutes.retry.initial-delay", () -> "10ms");
+        registry.add("mediaroutes.resume.interval", () -> "3600000"); // the test drives the route, not the resume timer
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    JobStore jobs;
+
+    /** What the mocked service answers, call by call (a body, or an exception to throw). */
+    final List<Object> answers = new ArrayList<>();
+    final List<Long> callTimes = new ArrayList<>();
+
+    @BeforeEach
+    void adviseOnce() throws Exception {
+        if (camel.getStatus().isStarted()) {
+            MockEndpoint.resetMocks(camel);
+            return;
+        }
+        AdviceWith.adviceWith(camel, "ingest", route -> {
+            route.weaveByToUri(".*/api/Videos").replace().to("mock:service");
+            route.weaveByToString(".*uploader.*").replace().to("mock:upload");
+        });
+        camel.start();
+    }
+
+    @Test
+    void aTransientFailureIsRetriedAfterItsRetryAfterThenTheIngestGoesOn() throws Exception {
+        answers.add(new HttpOperationFailedException("http://svc/api/Videos", 503, "Busy", null, Map.of("Retry-After", "1"), ""));
+        answers.add("{\"Id\":\"" + UUID.randomUUID() + "\",\"UploadUri\":\"http://svc/blob/x?sig=1\"}");
+        answers.add(""); // MarkComplete
+        MockEndpoint service = serviceMock(3);
+        camel.getEndpoint("mock:upload", MockEndpoint.class).expectedMessageCount(1);
+
+        Map<String, Object> job = ingest("retried.mp4");
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(callTimes.get(1) - callTimes.get(0)).as("waited the Retry-After, not the 10 ms backoff").isGreaterThanOrEqualTo(900);
+        assertThat(service.getReceivedExchanges().get(2).getIn().getHeader(Exchange.HTTP_PATH, String.class)).endsWith("/MarkComplete");
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+    }
+
+    @Test
+    void aPermanentFailureIsNotRetriedAndTheDropGoesToTheErrorFolder() throws Exception {
+        answers.add(new HttpOperationFailedException("http://svc/api/Videos", 400, "Bad Request", null, Map.of(), "bad extension"));
+        serviceMock(1);
+        camel.getEndpoint("mock:upload", MockEndpoint.class).expectedMessageCount(0);
+
+        ingest("refused.mp4");
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(HOME.resolve("drop/.error/refused.mp4.error.json")).exists();
+        assertThat(Files.readString(HOME.resolve("drop/.error/refused.mp4.error.json"))).contains("HTTP 400").contains("bad extension");
+    }
+
+    private MockEndpoint serviceMock(int calls) {
+        MockEndpoint service = camel.getEndpoint("mock:service", MockEndpoint.class);
+        service.expectedMessageCount(calls);
+        service.whenAnyExchangeReceived(exchange -> {
+            callTimes.add(System.currentTimeMillis());
+            Object answer = answers.remove(0);
+            if (answer instanceof Exception e) {
+                throw e;
+            }
+            exchange.getMessage().setBody(answer);
+        });
+        return service;
+    }
+
+    /** A drop as the folder route registers it, sent through direct:ingest (synchronous: retries included). */
+    private Map<String, Object> ingest(String name) throws Exception {
+        Path file = Files.createDirectories(HOME.resolve("elsewhere")).resolve(name);
+        Files.writeString(file, "stands in for a video: the uploader is a mock here");
+        Map<String, Object> job = jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
+        producer.sendBody("direct:ingest", job);
+        return job;
+    }
+}
