@@ -1,6 +1,7 @@
 package io.mediaroutes.pipeline;
 
 import io.mediaroutes.config.UploadProperties;
+import io.mediaroutes.observability.Metrics;
 import com.azure.core.http.HttpClient;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -32,12 +35,14 @@ public class BlobUploader {
     private static final Logger LOG = LoggerFactory.getLogger(BlobUploader.class);
     private static final long LOG_PROGRESS_ABOVE = 100L * 1024 * 1024;
 
+    private final Metrics metrics;
     private final HttpClient http = HttpClient.createDefault();
     private final long blockSize;
     private final int concurrency;
     private final BlobDrop blobDrop;
 
-    public BlobUploader(UploadProperties upload, BlobDrop blobDrop) {
+    public BlobUploader(UploadProperties upload, BlobDrop blobDrop, Metrics metrics) {
+        this.metrics = metrics;
         DataSize blockSize = upload.blockSize();
         int concurrency = upload.concurrency();
         this.blockSize = blockSize.toBytes();
@@ -103,8 +108,10 @@ public class BlobUploader {
         return options;
     }
 
-    private static void logDone(String what, long size, long startedNanos) {
+    private void logDone(String what, long size, long startedNanos) {
         long millis = Math.max(1, (System.nanoTime() - startedNanos) / 1_000_000);
-        LOG.info("Uploaded {} ({} bytes) in {} ms, {} MB/s", what, size, millis, size * 1000 / millis >> 20);
+        metrics.uploaded(size, Duration.ofMillis(millis));
+        LOG.info("Uploaded {} ({} bytes) in {} ms, {} MiB/s", what, size, millis,
+                String.format(Locale.ROOT, "%.1f", size * 1000.0 / millis / (1 << 20)));
     }
 }

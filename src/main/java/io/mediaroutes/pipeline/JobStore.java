@@ -4,6 +4,7 @@ import io.mediaroutes.config.PollProperties;
 import io.mediaroutes.config.IndexerProperties;
 import io.mediaroutes.config.ServiceProperties;
 import io.mediaroutes.config.UploadProperties;
+import io.mediaroutes.observability.Metrics;
 import io.mediaroutes.cluster.Leases;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public class JobStore {
     private static final int CLAIM_BATCH = 100;
 
     private final JdbcTemplate jdbc;
+    private final Metrics metrics;
     private final Leases leases;
     private final String inputEncryption;
     /** How long a video in processing waits before the poll asks: 0, or the callback grace when callbacks come. */
@@ -53,7 +55,8 @@ public class JobStore {
      *                        (the callback normally comes first; the poll is the fallback for a lost one)
      */
     public JobStore(JdbcTemplate jdbc, Leases leases, UploadProperties upload, ServiceProperties service, IndexerProperties indexer,
-            PollProperties poll) {
+            PollProperties poll, Metrics metrics) {
+        this.metrics = metrics;
         String inputEncryption = upload.inputEncryption() == UploadProperties.InputEncryption.AES256 ? "AES256" : "";
         boolean indexerMode = service.api() == ServiceProperties.Api.VIDEOINDEXER;
         String callbackUrl = indexer.callbackUrl();
@@ -120,6 +123,8 @@ public class JobStore {
     }
 
     public Map<String, Object> delivered(Map<String, Object> job) {
+        Timestamp taken = jdbc.queryForObject("SELECT created_at FROM pipeline_job WHERE id = ?", Timestamp.class, job.get("id"));
+        metrics.delivered(Duration.between(taken.toInstant(), Instant.now()));
         return release(advance(job, "DELIVERED"));
     }
 
@@ -140,6 +145,7 @@ public class JobStore {
     public synchronized void sinkDelivered(Map<String, Object> job, String sink) {
         Set<String> done = new LinkedHashSet<>(deliveredSinks((String) job.get("id")));
         done.add(sink);
+        metrics.sinkDelivered(sink);
         jdbc.update("UPDATE pipeline_job SET delivered_sinks = ?, updated_at = ? WHERE id = ?", String.join(",", done), now(), job.get("id"));
     }
 

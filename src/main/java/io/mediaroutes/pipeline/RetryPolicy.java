@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import io.mediaroutes.observability.Metrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -27,6 +28,12 @@ public class RetryPolicy implements Processor {
 
     static final Set<Integer> TRANSIENT_STATUS = Set.of(408, 409, 429, 501, 502, 503, 504);
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
+
+    private final Metrics metrics;
+
+    public RetryPolicy(Metrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** onWhen: the failure is worth waiting out. */
     public boolean isTransient(Exchange exchange) {
@@ -53,7 +60,13 @@ public class RetryPolicy implements Processor {
      */
     @Override
     public void process(Exchange exchange) {
-        Duration retryAfter = retryAfter(failure(exchange));
+        Throwable failure = failure(exchange);
+        Integer status = null;
+        for (Throwable t = failure; t != null && status == null; t = t.getCause()) {
+            status = statusCode(t);
+        }
+        metrics.retry(status != null ? Integer.toString(status) : failure == null ? "unknown" : failure.getClass().getSimpleName());
+        Duration retryAfter = retryAfter(failure);
         if (retryAfter == null) {
             exchange.getIn().removeHeader(Exchange.REDELIVERY_DELAY);
         } else {

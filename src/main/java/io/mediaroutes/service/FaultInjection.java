@@ -104,6 +104,7 @@ public class FaultInjection extends OncePerRequestFilter {
         ContentCachingResponseWrapper served = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, served);
         byte[] answer = served.getContentAsByteArray();
+        response.setHeader("Connection", "close"); // the cut is seen at once, not when keep-alive times out
         response.setContentLength(answer.length + 64);
         response.getOutputStream().write(answer, 0, answer.length / 2);
         response.flushBuffer();

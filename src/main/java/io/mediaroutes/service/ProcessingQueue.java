@@ -1,6 +1,7 @@
 package io.mediaroutes.service;
 
 import io.mediaroutes.config.ServiceProperties;
+import io.mediaroutes.observability.Metrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.insights.InsightsAnalyzer;
 import io.mediaroutes.insights.VideoIndex;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -41,6 +43,7 @@ public class ProcessingQueue implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingQueue.class);
 
+    private final Metrics metrics;
     private final VideoRepository videos;
     private final BlobStore blobs;
     private final ServiceProperties.Processing settings;
@@ -53,7 +56,8 @@ public class ProcessingQueue implements SmartLifecycle {
     private volatile boolean running;
 
     public ProcessingQueue(VideoRepository videos, BlobStore blobs, ServiceProperties props, ObjectMapper json,
-            InsightsAnalyzer analyzer, ApplicationEventPublisher events) {
+            InsightsAnalyzer analyzer, ApplicationEventPublisher events, Metrics metrics) {
+        this.metrics = metrics;
         this.analyzer = analyzer;
         this.events = events;
         this.videos = videos;
@@ -118,6 +122,7 @@ public class ProcessingQueue implements SmartLifecycle {
 
     void process(Video video) {
         String id = video.id();
+        long started = System.nanoTime();
         Path work = settings.workDir(dataDir).resolve(id);
         try {
             Path input = blobs.localCopy(video.container(), video.fileName());
@@ -141,7 +146,9 @@ public class ProcessingQueue implements SmartLifecycle {
             blobs.putBlob(video.container(), VideoIndex.BLOB, new ByteArrayInputStream(index));
             videos.completed(id, out.info().wholeSeconds());
             events.publishEvent(new VideoEnded(id, "Processed"));
-            LOG.info("Video {} processed: {} s, renditions {}", id, out.info().wholeSeconds(),
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.processed(took, out.info().durationSeconds());
+            LOG.info("Video {} processed in {} s for {} s of video, renditions {}", id, took.toSeconds(), out.info().wholeSeconds(),
                     out.rungs().stream().map(Ladder.Rung::name).toList());
         } catch (MediaProbe.NotAVideoException e) {
             LOG.warn("Video {} failed: {}", id, e.getMessage());

@@ -1,6 +1,8 @@
 package io.mediaroutes.pipeline;
 
 import io.mediaroutes.config.RetryProperties;
+import io.mediaroutes.observability.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    final RetryPolicy policy = new RetryPolicy();
+    final RetryPolicy policy = new RetryPolicy(new Metrics(new SimpleMeterRegistry(), null));
 
     @Test
     void seed003sTransientCodesAndLostConnectionsAreTransientOthersAreNot() {

@@ -1,0 +1,86 @@
+package io.mediaroutes.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pipeline's and the service's own meters, all in one place (Camel's route meters come from camel-micrometer).
+ * Served at {@code /actuator/prometheus}; README lists them. Counts of videos by state and the queue depth are read
+ * from the database at each scrape, so every instance of a cluster reports the same truth.
+ */
+@Component("metrics")
+public class Metrics {
+
+    static final List<String> JOB_STATES = List.of("NEW", "CREATED", "UPLOADED", "PROCESSING", "DELIVERED", "FAILED");
+
+    private final MeterRegistry registry;
+
+    public Metrics(MeterRegistry registry, JdbcTemplate jdbc) {
+        this.registry = registry;
+        for (String state : JOB_STATES) {
+            Gauge.builder("mediaroutes.videos", () -> count(jdbc, "SELECT COUNT(*) FROM pipeline_job WHERE state = ?", state))
+                    .description("Drops by pipeline state").tag("state", state).register(registry);
+        }
+        Gauge.builder("mediaroutes.service.queue", () -> count(jdbc,
+                        "SELECT COUNT(*) FROM service_video WHERE state IN ('QUEUED', 'PROCESSING')", null))
+                .description("Videos waiting for or in processing at the service").register(registry);
+    }
+
+    /** A drop's whole way, from taken to delivered to every sink. */
+    public void delivered(Duration sinceTaken) {
+        Timer.builder("mediaroutes.drop.to.delivery").description("From a drop taken to its insights delivered")
+                .register(registry).record(sinceTaken);
+    }
+
+    public void uploaded(long bytes, Duration took) {
+        Counter.builder("mediaroutes.upload.bytes").baseUnit("bytes").description("Bytes uploaded to UploadUris")
+                .register(registry).increment(bytes);
+        Timer.builder("mediaroutes.upload").description("Uploads to UploadUris").register(registry).record(took);
+    }
+
+    /** A transient failure about to be retried; {@code cause} is the HTTP status or the exception's name. */
+    public void retry(String cause) {
+        Counter.builder("mediaroutes.retries").description("Retries of transient failures, by cause").tag("cause", cause)
+                .register(registry).increment();
+    }
+
+    public void sinkDelivered(String sink) {
+        sinkOutcome(sink, "delivered");
+    }
+
+    /** Called by the sink-errors route when a sink's retries are spent. */
+    public void sinkFailed(String sink) {
+        sinkOutcome(sink, "failed");
+    }
+
+    /** Seconds of processing per second of video: 0.2 means a minute of video took 12 s. */
+    public void processed(Duration took, double videoSeconds) {
+        if (videoSeconds > 0) {
+            DistributionSummary.builder("mediaroutes.processing.ratio")
+                    .description("Processing time per second of video").register(registry)
+                    .record(took.toMillis() / 1000.0 / videoSeconds);
+        }
+    }
+
+    /** {@code sink}: the sink's name, or its endpoint ({@code direct:<name>}). */
+    private void sinkOutcome(String sink, String outcome) {
+        Counter.builder("mediaroutes.sink.deliveries").description("Deliveries to each sink, by outcome")
+                .tag("sink", sink.startsWith("direct:") ? sink.substring("direct:".length()) : sink).tag("outcome", outcome).register(registry).increment();
+    }
+
+    private static double count(JdbcTemplate jdbc, String sql, String arg) {
+        try {
+            Integer n = arg == null ? jdbc.queryForObject(sql, Integer.class) : jdbc.queryForObject(sql, Integer.class, arg);
+            return n == null ? 0 : n;
+        } catch (RuntimeException databaseDown) {
+            return Double.NaN; // no number rather than a wrong one; health says why
+        }
+    }
+}
