@@ -5,6 +5,7 @@ import io.mediaroutes.config.IndexerProperties;
 import io.mediaroutes.config.ServiceProperties;
 import io.mediaroutes.config.UploadProperties;
 import io.mediaroutes.observability.Metrics;
+import io.mediaroutes.observability.SinkHealth;
 import io.mediaroutes.cluster.Leases;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -43,6 +44,7 @@ public class JobStore {
 
     private final JdbcTemplate jdbc;
     private final Metrics metrics;
+    private final SinkHealth sinkHealth;
     private final Leases leases;
     private final String inputEncryption;
     /** How long a video in processing waits before the poll asks: 0, or the callback grace when callbacks come. */
@@ -55,8 +57,9 @@ public class JobStore {
      *                        (the callback normally comes first; the poll is the fallback for a lost one)
      */
     public JobStore(JdbcTemplate jdbc, Leases leases, UploadProperties upload, ServiceProperties service, IndexerProperties indexer,
-            PollProperties poll, Metrics metrics) {
+            PollProperties poll, Metrics metrics, SinkHealth sinkHealth) {
         this.metrics = metrics;
+        this.sinkHealth = sinkHealth;
         String inputEncryption = upload.inputEncryption() == UploadProperties.InputEncryption.AES256 ? "AES256" : "";
         boolean indexerMode = service.api() == ServiceProperties.Api.VIDEOINDEXER;
         String callbackUrl = indexer.callbackUrl();
@@ -145,7 +148,7 @@ public class JobStore {
     public synchronized void sinkDelivered(Map<String, Object> job, String sink) {
         Set<String> done = new LinkedHashSet<>(deliveredSinks((String) job.get("id")));
         done.add(sink);
-        metrics.sinkDelivered(sink);
+        sinkHealth.delivered(sink);
         jdbc.update("UPDATE pipeline_job SET delivered_sinks = ?, updated_at = ? WHERE id = ?", String.join(",", done), now(), job.get("id"));
     }
 

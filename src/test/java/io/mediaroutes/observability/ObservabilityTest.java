@@ -17,11 +17,14 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** What an operator's Prometheus scrapes after one video went through: Camel's route meters and the pipeline's own. */
+/**
+ * What an operator sees: Prometheus's scrape after one video went through (Camel's route meters and the pipeline's
+ * own), and health with Camel's checks, the video service and the sinks.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // Spring's tests turn metric export off unless asked
 @DirtiesContext
-class MetricsTest {
+class ObservabilityTest {
 
     static final Path HOME = AppTestSupport.newHome("metrics");
 
@@ -32,6 +35,14 @@ class MetricsTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Test
+    void healthHasCamelTheServiceAndTheSinksAndReadinessWaitsOnThem() throws Exception {
+        String health = RawHttp.send(port, "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1").text();
+        assertThat(health).contains("\"camelHealth\"").contains("\"service\"").contains("\"sinks\"").contains("\"db\"");
+        String readiness = RawHttp.send(port, "GET /actuator/health/readiness HTTP/1.1\r\nHost: 127.0.0.1").text();
+        assertThat(readiness).startsWith("{\"status\":\"UP\"").contains("\"service\"").contains("\"camelHealth\"");
+    }
 
     @Test
     void prometheusSeesTheVideoGoThroughEveryStep() throws Exception {
