@@ -1,16 +1,22 @@
 package io.mediaroutes;
 
+import io.mediaroutes.media.SampleClip;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** One app, two roles: the Camel pipeline (routes/) and the embedded video service. */
+/** One app, two roles: the Camel pipeline (routes/) and the embedded video service; {@code sample-clip} makes a demo video. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class MediaRoutesApplication {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("sample-clip")) { // a demo clip, no app: see README
+            SampleClip.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(MediaRoutesApplication.class, args);
     }
 }

@@ -35,6 +35,7 @@ public final class AppTestSupport {
                 Map.entry("mediaroutes.drop.error-dir", home.resolve("drop/.error").toString()),
                 Map.entry("mediaroutes.drop.min-age", "200"),
                 Map.entry("mediaroutes.drop.poll-delay", "200"),
+                Map.entry("mediaroutes.drop.unreadable-interval", "500"),
                 Map.entry("mediaroutes.out.dir", home.resolve("out").toString()),
                 Map.entry("mediaroutes.deliver.dead-letter-dir", home.resolve("dead-letter").toString()),
                 Map.entry("mediaroutes.poll.interval", "300"),

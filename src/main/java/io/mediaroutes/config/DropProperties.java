@@ -11,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param minAge    ms a file must be unchanged before it is taken
  * @param pollDelay ms between folder scans
+ * @param unreadableInterval ms between looks for names the folder consumer can't read (housekeeping)
  */
 @Validated
 @ConfigurationProperties("mediaroutes.drop")
 public record DropProperties(@NotNull Path dir, @NotNull Path doneDir, @NotNull Path errorDir, @Min(0) long minAge,
-        @Min(10) long pollDelay) {}
+        @Min(10) long pollDelay, @Min(10) long unreadableInterval) {}

@@ -23,10 +23,11 @@ public final class Ffmpeg {
             return exitCode == 0;
         }
 
-        /** The last non-empty stderr line: ffmpeg's own reason for failing. */
+        /** The last non-empty stderr line: ffmpeg's own reason for failing, without its memory addresses. */
         public String reason() {
             String[] lines = stderr.strip().split("\\R");
-            return lines.length == 0 || lines[lines.length - 1].isBlank() ? "exit code " + exitCode : lines[lines.length - 1].strip();
+            String last = lines.length == 0 ? "" : lines[lines.length - 1].strip();
+            return last.isEmpty() ? "exit code " + exitCode : last.replaceAll(" @ 0x[0-9a-f]+", "");
         }
     }
 

@@ -47,7 +47,7 @@ public class DropFolder {
             return;
         }
         Path moved = moveInto(Path.of(path), doneDir);
-        LOG.info("Delivered {}; the drop is now in {}", Path.of(path).getFileName(), moved);
+        LOG.debug("{} archived in {}", Path.of(path).getFileName(), moved); // the deliver route logs the delivery
     }
 
     /**
