@@ -25,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may call the Connector API ({@code /api/**}) and fetch media ({@code /media/**}). Where
+ * Who may call the Connector API ({@code /api/**}), fetch media ({@code /media/**}) and list the pipeline's videos
+ * ({@code /pipeline/videos}, for the pages at {@code /}). Where
  * {@code mediaroutes.service.auth.required} is true (profile cluster; false only in the embedded default, which binds
  * 127.0.0.1), a caller shows either an OAuth2 bearer token from the organisation's identity provider, validated by
  * Spring Security's resource server ({@code spring.security.oauth2.resourceserver.jwt.*}; its {@code roles} claim
@@ -43,7 +44,7 @@ public class ApiAccess {
     SecurityFilterChain apiChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwt, ServiceProperties service) throws Exception {
         boolean required = service.auth().required();
         String apiKey = service.auth().apiKey();
-        http.securityMatcher("/api/**", "/media/**")
+        http.securityMatcher("/api/**", "/media/**", "/pipeline/videos/**", "/pipeline/videos")
                 .csrf(csrf -> csrf.disable()) // no cookies, no sessions: a credential comes with every call
                 .headers(headers -> headers.disable()) // the APIs set their own (seed 001's no-cache; media is cacheable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

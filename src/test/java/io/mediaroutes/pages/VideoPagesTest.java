@@ -1,0 +1,79 @@
+package io.mediaroutes.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.Await;
+import io.mediaroutes.Chromium;
+import io.mediaroutes.RawHttp;
+import io.mediaroutes.TestVideos;
+import io.mediaroutes.media.Ffmpeg;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The pages for people, in headless Chromium: the list at / shows a processed video and a failed one with its reason;
+ * a video's page has its shots on the timeline, and a click on one seeks the player. Screenshots land in
+ * target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class VideoPagesTest {
+
+    static final Path HOME = AppTestSupport.newHome("pages");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        AppTestSupport.register(registry, HOME);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void theListShowsEachVideoAndAVideosTimelineSeeksThePlayer() throws Exception {
+        Path shown = Files.createDirectories(HOME.resolve("made"));
+        // two pictures, the second in negative: a cut at 3 s that the shot detector finds
+        Path first = TestVideos.textImage(shown.resolve("a.png"), "FIRST SHOT");
+        Path second = TestVideos.textImage(shown.resolve("b.png"), "SECOND SHOT");
+        Path clip = shown.resolve("two-shots.mp4");
+        Ffmpeg.Result made = Ffmpeg.ffmpeg(List.of("-loop", "1", "-t", "3", "-i",
+                first.toString(), "-loop", "1", "-t", "3", "-i", second.toString(), "-f", "lavfi", "-i", "sine=duration=6",
+                "-filter_complex", "[1]negate[b];[0][b]concat=n=2:v=1:a=0,fps=25,format=yuv420p[v]",
+                "-map", "[v]", "-map", "2:a", "-c:v", "libopenh264", "-c:a", "aac", "-shortest", clip.toString()), Duration.ofMinutes(1));
+        assertThat(made.ok()).as(made.reason()).isTrue();
+        Files.move(clip, HOME.resolve("drop/two-shots.mp4"));
+        Files.writeString(HOME.resolve("made/notes.tmp"), "not a video");
+        Files.move(HOME.resolve("made/notes.tmp"), HOME.resolve("drop/notes.mp4"));
+        Await.until("delivered and rejected", Duration.ofSeconds(120), () -> Files.exists(HOME.resolve("out/two-shots.mp4.insights.json"))
+                && Files.exists(HOME.resolve("drop/.error/notes.mp4.error.json")));
+
+        String base = "http://127.0.0.1:" + port;
+        String list = Chromium.dom(base + "/");
+        assertThat(list).contains("two-shots.mp4").contains("Delivered").contains("notes.mp4").contains("Failed:").contains("Not a video")
+                .contains("0:06").containsPattern("<img src=\"/media/[^\"]+/thumbnails/");
+        Chromium.screenshot(base + "/", Path.of("target/screenshots/videos.png"));
+
+        Matcher job = Pattern.compile("video.html\\?id=([0-9a-f-]+)\">two-shots.mp4").matcher(list);
+        assertThat(job.find()).as("a link to the video's page").isTrue();
+        String page = base + "/video.html?id=" + job.group(1);
+        String video = Chromium.dom(page + "#click=shots-2");
+        assertThat(video).contains("id=\"shots-1\"").contains("id=\"shots-2\"").contains("FIRST SHOT").contains("SECOND SHOT");
+        Matcher seek = Pattern.compile("data-seek=\"([\\d.]+)\"").matcher(video);
+        assertThat(seek.find()).as("the click on the second shot seeked the player").isTrue();
+        assertThat(Double.parseDouble(seek.group(1))).isBetween(2.5, 3.5);
+        Chromium.screenshot(page, Path.of("target/screenshots/video.png"));
+        assertThat(Path.of("target/screenshots/video.png")).isNotEmptyFile();
+        assertThat(RawHttp.send(port, "GET /pipeline/videos HTTP/1.1\r\nHost: 127.0.0.1").text()).contains("\"sinks\":[\"direct:file-out\"]");
+    }
+}
