@@ -124,7 +124,7 @@ public class BlobDrop {
         Map<String, Object> error = DropFolder.report("blob", path.substring(SCHEME.length()), step, videoId, reason);
         container().getBlobClient(moved + ".error.json")
                 .upload(BinaryData.fromBytes(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(error)), true);
-        LOG.warn("Rejected blob {} at step {}: {}", path, step, reason);
+        LOG.warn("Rejected blob {} at step {}: {}", path, DropFolder.step(step), reason);
     }
 
     /** Server-side copy under the prefix, then delete: the bytes never pass through this process. */

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ public class DropFolder {
         Path temp = report.resolveSibling("." + report.getFileName() + ".part");
         json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), error);
         Files.move(temp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        LOG.warn("Rejected {} at step {}: {} (see {})", source.getFileName(), step, reason, report);
+        LOG.warn("Rejected {} at step {}: {} (see {})", source.getFileName(), step(step), reason, report);
     }
 
     /**
@@ -111,11 +112,26 @@ public class DropFolder {
         }
     }
 
+    /**
+     * The step that failed, in one vocabulary for reason files and logs: {@code pick-up} (the drop itself was
+     * refused), {@code create-video}, {@code upload}, {@code mark-complete}, {@code processing} (the service's work or
+     * the delivery after it). Routes pass the job's state, or where they stand.
+     */
+    static String step(String where) {
+        return switch (where == null ? "" : where) {
+            case "ingest-file", "ingest-blob", "" -> "pick-up";
+            case "NEW" -> "create-video";
+            case "CREATED" -> "upload";
+            case "UPLOADED" -> "mark-complete";
+            default -> where.toLowerCase(Locale.ROOT);
+        };
+    }
+
     /** The reason file's content, for a file or a blob drop ({@code kind} names the drop's field). */
     static Map<String, Object> report(String kind, String drop, String step, String videoId, String reason) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put(kind, drop);
-        error.put("step", step);
+        error.put("step", step(step));
         error.put("videoId", videoId);
         error.put("reason", reason);
         error.put("failedAt", Instant.now().toString());
