@@ -47,7 +47,11 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> { // daemon: a bench that is done exits
+            Thread t = new Thread(r, "webhook-receiver");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 

@@ -43,9 +43,14 @@ public final class Ocr implements AutoCloseable {
                 if (in == null) {
                     throw new IOException("engine not installed: tessdata/eng.traineddata is not on the classpath");
                 }
-                Path temp = tessdata.resolve(".eng.traineddata.part");
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temp, model, StandardCopyOption.ATOMIC_MOVE);
+                // a temp name of its own: analyses starting at once in a fresh home each unpack, the last rename wins
+                Path temp = Files.createTempFile(tessdata, ".eng.traineddata.", ".part");
+                try {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temp, model, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
             }
         }
         if (api.Init(tessdata.toString(), "eng") != 0) {

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.vosk.LibVosk;
@@ -79,7 +83,8 @@ public final class Transcriber {
         if (archive == null) {
             throw new IOException("engine not installed: " + MODEL_ARCHIVE + " is not on the classpath");
         }
-        Path temp = dir.resolveSibling(dir.getFileName() + ".part");
+        Files.createDirectories(dir.getParent());
+        Path temp = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + "."); // one per unpacker
         try (ZipInputStream zip = new ZipInputStream(archive)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (entry.isDirectory() || !entry.getName().startsWith(MODEL_DIR_IN_ARCHIVE)) {
@@ -93,6 +98,18 @@ public final class Transcriber {
                 Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherProcessWasFirst) {
+            deleteRecursively(temp); // its copy is the same model
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }
