@@ -32,6 +32,8 @@ public final class Transcriber {
     private static final String MODEL_ARCHIVE = "/models/vosk-model-en.aar";
     private static final String MODEL_DIR_IN_ARCHIVE = "assets/model-en-us/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final double PAUSE_SECONDS = 0.5;
+    static final int MAX_WORDS = 16;
     private static Model model;
 
     private Transcriber() {}
@@ -51,19 +53,37 @@ public final class Transcriber {
         return lines;
     }
 
-    private static void add(List<Line> lines, String result) throws IOException {
+    /**
+     * One of Vosk's results (an utterance, with word times) as transcript lines, the way the real service writes
+     * them: a new line at every pause of {@value #PAUSE_SECONDS} s or more between words, and at the latest after
+     * {@value #MAX_WORDS} words; each line with its words' mean confidence.
+     */
+    static void add(List<Line> lines, String result) throws IOException {
         JsonNode words = JSON.readTree(result).path("result");
-        if (words.isEmpty()) {
-            return;
+        List<JsonNode> line = new ArrayList<>();
+        for (JsonNode word : words) {
+            boolean pause = !line.isEmpty()
+                    && word.path("start").asDouble() - line.get(line.size() - 1).path("end").asDouble() >= PAUSE_SECONDS;
+            if (pause || line.size() == MAX_WORDS) {
+                lines.add(line(line));
+                line.clear();
+            }
+            line.add(word);
         }
+        if (!line.isEmpty()) {
+            lines.add(line(line));
+        }
+    }
+
+    private static Line line(List<JsonNode> words) {
         StringBuilder text = new StringBuilder();
         double confidence = 0;
         for (JsonNode word : words) {
             text.append(text.isEmpty() ? "" : " ").append(word.path("word").asText());
             confidence += word.path("conf").asDouble();
         }
-        lines.add(new Line(text.toString(), words.get(0).path("start").asDouble(), words.get(words.size() - 1).path("end").asDouble(),
-                Math.round(100 * confidence / words.size()) / 100.0));
+        return new Line(text.toString(), words.get(0).path("start").asDouble(), words.get(words.size() - 1).path("end").asDouble(),
+                Math.round(100 * confidence / words.size()) / 100.0);
     }
 
     private static synchronized Model model(Path modelCache) throws IOException {
