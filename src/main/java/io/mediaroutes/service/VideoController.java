@@ -47,9 +47,11 @@ public class VideoController {
     private final ServiceProperties props;
     private final ObjectMapper json;
     private final PublicUrl publicUrl;
+    private final ProcessingQueue queue;
 
     public VideoController(VideoRepository videos, UploadUris uploadUris, BlobStore blobs, ServiceProperties props,
-            ObjectMapper json, PublicUrl publicUrl) {
+            ObjectMapper json, PublicUrl publicUrl, ProcessingQueue queue) {
+        this.queue = queue;
         this.publicUrl = publicUrl;
         this.videos = videos;
         this.uploadUris = uploadUris;
@@ -123,6 +125,7 @@ public class VideoController {
                 return invalidRequest(request, "Nothing was uploaded to the UploadUri; upload the video before MarkComplete.");
             }
             videos.transition(id, Video.State.CREATED, Video.State.QUEUED);
+            queue.claim(); // processing starts now, not at the queue's next look
         }
         return ResponseEntity.ok().build();
     }

@@ -58,6 +58,7 @@ public class VideoFetcher {
         try (InputStream in = outbound.get(url, props.maxUploadSize().toBytes())) {
             blobs.putBlob(video.container(), video.fileName(), in);
             videos.transition(video.id(), Video.State.CREATED, Video.State.QUEUED);
+            queue.claim();
         } catch (ByteLimit.Exceeded e) {
             queue.failed(video.id(), "The video at videoUrl is larger than " + props.maxUploadSize() + ".");
         } catch (IOException e) {

@@ -158,6 +158,7 @@ public class VideoIndexerController {
                 throw new IndexerError(HttpStatus.PAYLOAD_TOO_LARGE, "INVALID_INPUT", "The video is larger than " + props.maxUploadSize() + ".");
             }
             videos.transition(video.id(), Video.State.CREATED, Video.State.QUEUED);
+            queue.claim(); // processing starts now, not at the queue's next look
             video = videos.find(video.id()).orElseThrow();
         }
         return views.summary(video, fields, views.index(video, fields, true), null);
@@ -276,6 +277,7 @@ public class VideoIndexerController {
                 && !videos.transition(videoId, Video.State.FAILED, Video.State.QUEUED)) {
             throw new IndexerError(HttpStatus.CONFLICT, "VIDEO_INDEXING_IN_PROGRESS", "Video " + videoId + " is being indexed.");
         }
+        queue.claim();
         return ResponseEntity.noContent().build();
     }
 
