@@ -218,7 +218,7 @@ public class InsightsAnalyzer {
     static List<double[]> shotSpans(Signals signals, double duration) {
         List<double[]> spans = new ArrayList<>();
         double start = 0;
-        for (double boundary : ShotDetector.DEFAULT.boundaries(signals.histograms(), Signals.FPS)) {
+        for (double boundary : ShotDetector.DEFAULT.boundaries(signals.histograms(), signals.frames(), Signals.FPS)) {
             if (boundary - start >= 0.2 && boundary < duration) {
                 spans.add(new double[] {start, boundary});
                 start = boundary;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * What one ffmpeg pass measures for the analyzers: colour histograms of small frames at {@value #FPS} fps (for
  * shots and scenes), black intervals (blackdetect), silent intervals (silencedetect) and EBU R128 loudness.
  */
-public record Signals(List<double[]> histograms, List<Interval> black, List<Interval> silence, Loudness loudness) {
+public record Signals(List<double[]> histograms, List<Frame> frames, List<Interval> black, List<Interval> silence, Loudness loudness) {
 
     public static final int FPS = 10;
     /** In the work folder: the sound as 16 kHz mono s16le, when there is sound. */
@@ -25,11 +25,20 @@ public record Signals(List<double[]> histograms, List<Interval> black, List<Inte
 
     public record Interval(double start, double end) {}
 
+    /**
+     * What the shot detector needs of one frame, kept small so a long video stays cheap: its mean luma (0..1) and
+     * how much its content differs from each of the {@value #LOOK_BACK} frames before it ({@code back[k-1]}: mean
+     * per-pixel luma and colour difference to frame i-k, 0..1; NaN before the first frame).
+     */
+    public record Frame(double luma, double[] back) {}
+
+    static final int LOOK_BACK = 6;
+
     /** Integrated loudness (LUFS), loudness range (LU) and true peak (dBFS); null fields if there is no audio. */
     public record Loudness(Double integratedLufs, Double rangeLu, Double truePeakDbfs) {}
 
     /** Nothing measured: what the analyzer works from when every analyzer is off (the pass is skipped). */
-    public static final Signals NONE = new Signals(List.of(), List.of(), List.of(), new Loudness(null, null, null));
+    public static final Signals NONE = new Signals(List.of(), List.of(), List.of(), List.of(), new Loudness(null, null, null));
 
     private static final Pattern BLACK = Pattern.compile("black_start:([\\d.]+) black_end:([\\d.]+)");
     private static final Pattern SILENCE_START = Pattern.compile("silence_start: (-?[\\d.]+)");
@@ -71,7 +80,8 @@ public record Signals(List<double[]> histograms, List<Interval> black, List<Inte
             throw new IOException("analysis failed: " + result.reason());
         }
         String log = result.stderr();
-        return new Signals(histograms(frames), black(log), silence(log, durationSeconds), hasAudio ? loudness(log) : new Loudness(null, null, null));
+        return new Signals(histograms(frames), frames(frames), black(log), silence(log, durationSeconds),
+                hasAudio ? loudness(log) : new Loudness(null, null, null));
     }
 
     /** A normalised RGB histogram (4×4×4 bins) per frame. */
@@ -91,6 +101,34 @@ public record Signals(List<double[]> histograms, List<Interval> black, List<Inte
             histograms.add(histogram);
         }
         return histograms;
+    }
+
+    /** Per frame: mean luma, and the content difference to each of the frames before it (see {@link Frame}). */
+    static List<Frame> frames(Path frames) throws IOException {
+        byte[] raw = Files.readAllBytes(frames);
+        int frameBytes = WIDTH * HEIGHT * 3;
+        List<Frame> result = new ArrayList<>();
+        for (int offset = 0; offset + frameBytes <= raw.length; offset += frameBytes) {
+            double luma = 0;
+            for (int p = offset; p < offset + frameBytes; p += 3) {
+                luma += (0.299 * (raw[p] & 0xff) + 0.587 * (raw[p + 1] & 0xff) + 0.114 * (raw[p + 2] & 0xff)) / 255;
+            }
+            double[] back = new double[LOOK_BACK];
+            for (int k = 1; k <= LOOK_BACK; k++) {
+                back[k - 1] = offset - k * frameBytes < 0 ? Double.NaN : difference(raw, offset, offset - k * frameBytes, frameBytes);
+            }
+            result.add(new Frame(luma / (WIDTH * HEIGHT), back));
+        }
+        return result;
+    }
+
+    /** Mean absolute difference of two frames' pixels, channel by channel, 0..1: content, not just colours. */
+    static double difference(byte[] raw, int a, int b, int frameBytes) {
+        long sum = 0;
+        for (int i = 0; i < frameBytes; i++) {
+            sum += Math.abs((raw[a + i] & 0xff) - (raw[b + i] & 0xff));
+        }
+        return sum / (255.0 * frameBytes);
     }
 
     static List<Interval> black(String log) {
