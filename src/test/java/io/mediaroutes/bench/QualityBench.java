@@ -4,6 +4,7 @@ import io.mediaroutes.config.InsightsProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.insights.InsightsAnalyzer;
+import io.mediaroutes.insights.ShotCases;
 import io.mediaroutes.insights.Timecode;
 import io.mediaroutes.media.Ffmpeg;
 import io.mediaroutes.media.MediaProbe;
@@ -80,6 +81,34 @@ public final class QualityBench {
         System.out.printf(Locale.ROOT, "  analysis time %.1f s = %.2f x the video's duration (goal <= 0.5, 2 cores)%n",
                 seconds, seconds / info.durationSeconds());
         System.out.printf(Locale.ROOT, "    said \"%s\"; heard \"%s\"%n", reference.toString().strip(), heard);
+        shotKinds(dir);
+    }
+
+    /** Per kind of hard footage (ShotCases): true boundaries found and false ones, ours beside ffmpeg scdet's. */
+    static void shotKinds(Path dir) throws Exception {
+        System.out.println("shot boundaries by kind (match within 0.5 s):        ours: found/true  false   scdet: found/true  false");
+        int truthTotal = 0;
+        int oursHits = 0;
+        int oursFalse = 0;
+        for (ShotCases.Case shotCase : ShotCases.all()) {
+            Path video = shotCase.make(dir);
+            int[] ours = hitsAndFalse(shotCase.truth(), ShotCases.detect(video, dir.resolve("work-" + shotCase.kind().replace(' ', '-'))));
+            int[] scdet = hitsAndFalse(shotCase.truth(), scdet(video));
+            truthTotal += shotCase.truth().size();
+            oursHits += ours[0];
+            oursFalse += ours[1];
+            System.out.printf(Locale.ROOT, "  %-20s %28d/%d  %5d   %12d/%d  %5d%n", shotCase.kind(), ours[0], shotCase.truth().size(), ours[1],
+                    scdet[0], shotCase.truth().size(), scdet[1]);
+        }
+        double precision = oursHits + oursFalse == 0 ? 1 : (double) oursHits / (oursHits + oursFalse);
+        double recall = truthTotal == 0 ? 1 : (double) oursHits / truthTotal;
+        System.out.printf(Locale.ROOT, "  all kinds: ours F1 %.2f (goal >= 0.95)%n", 2 * precision * recall / (precision + recall));
+    }
+
+    private static int[] hitsAndFalse(List<Double> truth, List<Double> found) {
+        double[] prf = f1(truth, found);
+        int hits = (int) Math.round(prf[1] * truth.size());
+        return new int[] {hits, found.size() - hits};
     }
 
     static Path makeVideo(Path dir, List<Double> truth) throws Exception {
