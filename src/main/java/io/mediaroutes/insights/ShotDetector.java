@@ -31,6 +31,12 @@ public record ShotDetector(double threshold, double spanSeconds) {
     static final double ADAPTIVE_RATIO = 3.0;
     /** Frames on each side whose differences make the recent average. */
     static final int WINDOW = 3;
+    /** How steady (a share of the threshold) the picture must be on both sides of a dissolve: not camera motion. */
+    static final double STEADY = 0.75;
+    /** Least share of the picture that changes at a cut: less is something appearing in the shot (a caption). */
+    static final double MIN_CHANGED = 0.4;
+    /** The middle of a fade is brief: a longer dark (bright) stretch is a dark (bright) shot. */
+    static final double LONGEST_FADE_MIDDLE = 1.2;
     /** Mean luma under which a frame is black, over which it is white: the middle of a fade. */
     static final double DARK = 0.06;
     static final double BRIGHT = 0.94;
@@ -69,7 +75,7 @@ public record ShotDetector(double threshold, double spanSeconds) {
         List<Double> cuts = new ArrayList<>();
         for (int i = 1; i < frames.size(); i++) {
             double jump = frames.get(i).back()[0];
-            if (!(jump >= MIN_CUT) || jump < ADAPTIVE_RATIO * recentAverage(frames, i)) {
+            if (!(jump >= MIN_CUT) || jump < ADAPTIVE_RATIO * recentAverage(frames, i) || frames.get(i).changed() < MIN_CHANGED) {
                 continue;
             }
             boolean reverts = false; // a flash: a later frame looks like the one before the jump again
@@ -122,7 +128,8 @@ public record ShotDetector(double threshold, double spanSeconds) {
             int span = i - (start - 1); // from the frame before the run to the one after it
             boolean flash = start > 0 && i < frames.size() && span <= Signals.LOOK_BACK
                     && frames.get(i).back()[span - 1] < Math.max(MIN_CUT, frames.get(start).back()[0] / ADAPTIVE_RATIO);
-            if (start > 0 && i < frames.size() && !flash) { // between two pictures: not an opening, an ending or a flash
+            boolean brief = i - start <= LONGEST_FADE_MIDDLE * fps;
+            if (start > 0 && i < frames.size() && !flash && brief) { // between two pictures: not an opening, an ending, a flash
                 fades.add(new double[] {(double) start / fps - spanSeconds, (double) i / fps + spanSeconds, (double) extreme / fps});
             }
         }
@@ -134,7 +141,7 @@ public record ShotDetector(double threshold, double spanSeconds) {
         double before = distance(at(histograms, t - spanSeconds - 0.2, fps), at(histograms, t - spanSeconds / 2 - 0.2, fps));
         double after = distance(at(histograms, t + spanSeconds / 2 + 0.2, fps), at(histograms, t + spanSeconds + 0.2, fps));
         double across = distance(at(histograms, t - spanSeconds / 2 - 0.2, fps), at(histograms, t + spanSeconds / 2 + 0.2, fps));
-        return before < threshold / 2 && after < threshold / 2 && across > threshold;
+        return before < STEADY * threshold && after < STEADY * threshold && across > threshold;
     }
 
     private static double[] at(List<double[]> histograms, double seconds, int fps) {

@@ -28,9 +28,11 @@ public record Signals(List<double[]> histograms, List<Frame> frames, List<Interv
     /**
      * What the shot detector needs of one frame, kept small so a long video stays cheap: its mean luma (0..1) and
      * how much its content differs from each of the {@value #LOOK_BACK} frames before it ({@code back[k-1]}: mean
-     * per-pixel luma and colour difference to frame i-k, 0..1; NaN before the first frame).
+     * per-pixel luma and colour difference to frame i-k, 0..1; NaN before the first frame), and the share of its
+     * pixels that changed clearly since the frame before ({@code changed}: a caption appearing changes a part of the
+     * picture, a cut nearly all of it).
      */
-    public record Frame(double luma, double[] back) {}
+    public record Frame(double luma, double[] back, double changed) {}
 
     static final int LOOK_BACK = 6;
 
@@ -117,9 +119,22 @@ public record Signals(List<double[]> histograms, List<Frame> frames, List<Interv
             for (int k = 1; k <= LOOK_BACK; k++) {
                 back[k - 1] = offset - k * frameBytes < 0 ? Double.NaN : difference(raw, offset, offset - k * frameBytes, frameBytes);
             }
-            result.add(new Frame(luma / (WIDTH * HEIGHT), back));
+            result.add(new Frame(luma / (WIDTH * HEIGHT), back, offset == 0 ? 0 : changedShare(raw, offset, offset - frameBytes)));
         }
         return result;
+    }
+
+    /** The share of pixels whose colour moved by more than a sixth of the scale in some channel. */
+    static double changedShare(byte[] raw, int a, int b) {
+        int changed = 0;
+        for (int p = 0; p < WIDTH * HEIGHT * 3; p += 3) {
+            int most = 0;
+            for (int c = 0; c < 3; c++) {
+                most = Math.max(most, Math.abs((raw[a + p + c] & 0xff) - (raw[b + p + c] & 0xff)));
+            }
+            changed += most > 42 ? 1 : 0;
+        }
+        return (double) changed / (WIDTH * HEIGHT);
     }
 
     /** Mean absolute difference of two frames' pixels, channel by channel, 0..1: content, not just colours. */

@@ -78,7 +78,7 @@ public final class QualityBench {
                 recalled, expectedWords.size());
         System.out.printf(Locale.ROOT, "    expected %s; OCR read %s%n", expectedWords, insights.get("ocr").findValuesAsText("text"));
         System.out.printf(Locale.ROOT, "  transcript WER %.2f  (Vosk small English model, espeak-ng voice)%n", wer(reference.toString(), heard));
-        System.out.printf(Locale.ROOT, "  analysis time %.1f s = %.2f x the video's duration (goal <= 0.5, 2 cores)%n",
+        System.out.printf(Locale.ROOT, "  analysis time %.1f s = %.2f x the video's duration (goal <= 0.25, 2 cores)%n",
                 seconds, seconds / info.durationSeconds());
         System.out.printf(Locale.ROOT, "    said \"%s\"; heard \"%s\"%n", reference.toString().strip(), heard);
         shotKinds(dir);
