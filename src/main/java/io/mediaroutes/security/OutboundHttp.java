@@ -7,6 +7,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -121,7 +122,7 @@ public class OutboundHttp {
         URI url;
         try {
             url = request.getUri();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new Unreachable(e);
         }
         InetAddress[] checked = resolve(url);

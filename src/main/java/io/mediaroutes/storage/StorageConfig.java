@@ -2,7 +2,6 @@ package io.mediaroutes.storage;
 
 import io.mediaroutes.config.StorageProperties;
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
