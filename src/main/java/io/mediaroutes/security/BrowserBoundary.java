@@ -76,7 +76,10 @@ public class BrowserBoundary extends OncePerRequestFilter {
 
     private static boolean sameOrigin(HttpServletRequest request, String host) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+        // a link from elsewhere may open Hawtio's page (the page can't read it); anything else must come from here
+        boolean openingHawtio = request.getMethod().equals("GET") && "navigate".equals(request.getHeader("Sec-Fetch-Mode"))
+                && request.getRequestURI().startsWith("/actuator/hawtio");
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none") && !openingHawtio) {
             return false;
         }
         String origin = request.getHeader("Origin");

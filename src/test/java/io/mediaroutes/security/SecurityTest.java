@@ -115,6 +115,10 @@ class SecurityTest {
                 + "Origin: http://evil.example\r\nAccess-Control-Request-Method: POST");
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
         assertThat(get("/actuator/jolokia/version", "Sec-Fetch-Site: cross-site").status()).as("an <img> from another site").isEqualTo(403);
+        assertThat(get("/actuator/jolokia/version", "Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: navigate").status())
+                .as("a link from another site to Jolokia").isEqualTo(403);
+        assertThat(get("/actuator/hawtio/", "Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: document")
+                .status()).as("a link from another site opens Hawtio's page").isIn(200, 302);
     }
 
     @Test
