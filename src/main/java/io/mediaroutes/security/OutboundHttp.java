@@ -142,11 +142,12 @@ public class OutboundHttp {
         };
         Timeout connect = Timeout.of(limits.connectTimeout());
         Timeout read = Timeout.of(limits.readTimeout());
+        // no system proxy either: a proxy would resolve the host itself, past these checks
         CloseableHttpClient client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(pinned)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read).build())
                         .build())
-                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement().useSystemProperties()
+                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
                 .build();
         long left = endAt - System.nanoTime();
         ScheduledFuture<?> abort = deadlines.schedule(request::cancel, Math.max(left, 1), TimeUnit.NANOSECONDS);
