@@ -34,6 +34,6 @@ public class ServiceHealth implements HealthIndicator {
             return Health.up().withDetail("url", url).withDetail("status", answer.statusCode()).build();
         } catch (Exception unreachable) {
             return Health.down().withDetail("url", url).withDetail("error", unreachable.getClass().getSimpleName()).build();
-        } 
+        }
     }
 }

@@ -64,12 +64,7 @@ public class RateLimit extends OncePerRequestFilter {
         if (account.keyMatches(request.getHeader("Ocp-Apim-Subscription-Key"))) {
             return "account:" + account.accountId();
         }
-        String token = request.getParameter("accessToken");
-        String header = request.getHeader("Authorization");
-        if (token == null && header != null && header.startsWith("Bearer ")) {
-            token = header.substring(7);
-        }
-        AccessTokens.Grant grant = tokens.verify(token);
+        AccessTokens.Grant grant = tokens.verify(IndexerAccess.token(request));
         return grant != null ? "account:" + grant.accountId() : "no valid credential";
     }
 
