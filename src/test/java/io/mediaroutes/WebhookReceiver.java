@@ -1,12 +1,18 @@
 package io.mediaroutes;
 
 import com.sun.net.httpserver.HttpServer;
-import io.mediaroutes.pipeline.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -18,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Delivery(String key, boolean signatureValid) {}
+    /** One accepted call: its Idempotency-Key, whether its Standard Webhooks signature held, its CloudEvent type. */
+    public record Delivery(String key, boolean signatureValid, String cloudEventType) {}
 
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     public final AtomicInteger failuresServed = new AtomicInteger();
@@ -40,8 +47,10 @@ public final class WebhookReceiver implements AutoCloseable {
                 failuresServed.incrementAndGet();
                 exchange.sendResponseHeaders(500, -1);
             } else {
-                boolean valid = WebhookSignature.verify(secret, exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body, 300);
-                deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("Idempotency-Key"), valid));
+                var headers = exchange.getRequestHeaders();
+                boolean valid = verify(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                        headers.getFirst("webhook-signature"), body);
+                deliveries.add(new Delivery(headers.getFirst("Idempotency-Key"), valid, headers.getFirst("ce-type")));
                 sleep(answerAfterMillis);
                 exchange.sendResponseHeaders(valid ? 200 : 401, -1);
             }
@@ -53,6 +62,26 @@ public final class WebhookReceiver implements AutoCloseable {
             return t;
         }));
         server.start();
+    }
+
+    /**
+     * Standard Webhooks verification, written from the specification (not from the sender's code): any one
+     * {@code v1,<base64>} of the header is HMAC-SHA256(base64 key after whsec_, id.timestamp.body), at most 5 min old.
+     */
+    private boolean verify(String id, String timestamp, String signatures, String body) {
+        if (id == null || timestamp == null || signatures == null
+                || Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            return Arrays.stream(signatures.split(" ")).filter(s -> s.startsWith("v1,"))
+                    .anyMatch(s -> MessageDigest.isEqual(expected, Base64.getDecoder().decode(s.substring(3))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void sleep(long millis) {
@@ -75,7 +104,7 @@ public final class WebhookReceiver implements AutoCloseable {
         return Map.of(
                 "camel.main.routes-include-pattern", "file:routes/*.camel.yaml,classpath:routes/test-webhook.camel.yaml",
                 "mediaroutes.deliver.sinks", sinksBefore + "direct:webhook-out",
-                "mediaroutes.sinks.webhook-out.secret", secret,
+                "test.webhook.secret", secret,
                 "test.webhook.url", url());
     }
 

@@ -72,7 +72,7 @@ public class Metrics {
     /** {@code sink}: the sink's name, or its endpoint ({@code direct:<name>}). */
     private void sinkOutcome(String sink, String outcome) {
         Counter.builder("mediaroutes.sink.deliveries").description("Deliveries to each sink, by outcome")
-                .tag("sink", sink.startsWith("direct:") ? sink.substring("direct:".length()) : sink).tag("outcome", outcome).register(registry).increment();
+                .tag("sink", sink).tag("outcome", outcome).register(registry).increment();
     }
 
     private static double count(JdbcTemplate jdbc, String sql, String arg) {

@@ -29,9 +29,11 @@ public class SinkHealth implements HealthIndicator {
         metrics.sinkFailed(sink);
     }
 
+    /** @param sink the sink's endpoint, direct:&lt;name&gt; */
     public void delivered(String sink) {
-        lastFailures.remove(sink.startsWith("direct:") ? sink.substring("direct:".length()) : sink);
-        metrics.sinkDelivered(sink);
+        String name = sink.startsWith("direct:") ? sink.substring("direct:".length()) : sink;
+        lastFailures.remove(name);
+        metrics.sinkDelivered(name);
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.mediaroutes.pipeline;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class InsightsTable {
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
     private final String upsert;
 
-    public InsightsTable(DataSource dataSource) throws Exception {
+    public InsightsTable(DataSource dataSource, ObjectMapper mapper) throws Exception {
+        this.mapper = mapper;
         this.jdbc = new JdbcTemplate(dataSource);
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName());
         this.upsert = product.toLowerCase().contains("postgres")
@@ -32,10 +36,10 @@ public class InsightsTable {
                   KEY (video_id) VALUES (?, ?, ?, ?, ? FORMAT JSON, ?)""";
     }
 
-    /** @param insights the index map; @param json the same index as JSON text */
-    public void upsert(Map<String, Object> insights, String json) {
-        jdbc.update(upsert, insights.get("id"), insights.get("name"),
-                ((Number) insights.getOrDefault("durationInSeconds", 0)).intValue(), insights.get("state"), json,
-                Timestamp.from(Instant.now()));
+    /** @param json a Video Indexer index: its id, name, durationInSeconds and state fill the row's columns */
+    public void upsert(String json) throws IOException {
+        JsonNode index = mapper.readTree(json);
+        jdbc.update(upsert, index.path("id").asText(), index.path("name").asText(), index.path("durationInSeconds").asInt(),
+                index.path("state").asText(), json, Timestamp.from(Instant.now()));
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.component.kamelet.KameletComponent;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import com.azure.storage.blob.BlobServiceClient;
@@ -85,6 +87,12 @@ public class PipelineConfig {
         policy.setLogRetryStackTrace(false);
         policy.setLogExhausted(false);
         return policy;
+    }
+
+    /** The sink Kamelets come from mediaroutes.deliver.kamelets (no Spring Boot starter binds camel.component.kamelet.*). */
+    @Bean
+    ComponentCustomizer kameletLocation(DeliverProperties deliver) {
+        return ComponentCustomizer.forType(KameletComponent.class, kamelet -> kamelet.setLocation(deliver.kamelets()));
     }
 
     /** The drop and out folders exist from the first start, so a user sees where to put videos. */

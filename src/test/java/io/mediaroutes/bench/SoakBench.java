@@ -28,7 +28,7 @@ public final class SoakBench {
         Random random = new Random(seed);
         Path home = AppTestSupport.newHome("soak");
         Postgres postgres = new Postgres();
-        try (WebhookReceiver receiver = new WebhookReceiver("whsec_soak", 0)) {
+        try (WebhookReceiver receiver = new WebhookReceiver("whsec_c29haw==", 0)) {
             Map<String, String> props = properties(home, postgres, receiver);
             Path clip = TestVideos.mp4(home.resolve("source.mp4"), 3);
             Files.createDirectories(home.resolve("drop"));

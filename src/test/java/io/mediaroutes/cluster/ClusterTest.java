@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterTest {
 
     static final Path HOME = AppTestSupport.newHome("cluster");
-    static final String SECRET = "whsec_cluster";
+    static final String SECRET = "whsec_Y2x1c3RlcnRlc3Q=";
     static Postgres postgres;
     static Azurite azurite;
     static WebhookReceiver receiver;

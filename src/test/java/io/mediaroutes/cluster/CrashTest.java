@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashTest {
 
-    static final String SECRET = "whsec_crash";
+    static final String SECRET = "whsec_Y3Jhc2h0ZXN0";
     static Postgres postgres;
     static WebhookReceiver receiver;
 

@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SinksTest {
 
     static final Path HOME = AppTestSupport.newHome("sinks");
-    static final String SECRET = "whsec_test";
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"; // the Standard Webhooks spec's example
     static final String EXCHANGE = "mediaroutes.test." + UUID.randomUUID().toString().substring(0, 8);
     static Postgres postgres;
     static Azurite azurite;
@@ -66,7 +66,7 @@ class SinksTest {
         registry.add("camel.main.routes-include-pattern", () -> "file:routes/*.camel.yaml,classpath:routes/test-sinks.camel.yaml,classpath:routes/test-webhook.camel.yaml");
         registry.add("mediaroutes.deliver.sinks",
                 () -> "direct:file-out,direct:webhook-out,direct:blob-out,direct:jdbc-out,direct:rabbitmq-out,direct:long-out,direct:shots-out");
-        registry.add("mediaroutes.sinks.webhook-out.secret", () -> SECRET);
+        registry.add("test.webhook.secret", () -> SECRET);
         registry.add("test.webhook.url", RECEIVER::url);
         registry.add("test.rabbitmq.exchange", () -> EXCHANGE);
     }
@@ -99,7 +99,10 @@ class SinksTest {
 
         // webhook: down for 5 calls (past the sink retries), then each video once, signed, with its id as idempotency key
         assertThat(RECEIVER.failuresServed.get()).isEqualTo(5);
-        assertThat(RECEIVER.deliveries).hasSize(2).allSatisfy(d -> assertThat(d.signatureValid()).isTrue());
+        assertThat(RECEIVER.deliveries).hasSize(2).allSatisfy(d -> {
+            assertThat(d.signatureValid()).as("Standard Webhooks signature").isTrue();
+            assertThat(d.cloudEventType()).isEqualTo("io.mediaroutes.video.indexed");
+        });
         assertThat(RECEIVER.distinctKeys()).isEqualTo(2);
         try (var deadLetters = Files.list(HOME.resolve("dead-letter/webhook-out"))) {
             assertThat(deadLetters).as("the refused payload, kept for inspection").isNotEmpty();
@@ -116,6 +119,10 @@ class SinksTest {
         assertThat(List.of(first, second)).allSatisfy(m -> {
             assertThat(m.getMessageProperties().getReceivedRoutingKey()).isEqualTo("insights.Processed");
             assertThat(new String(m.getBody(), StandardCharsets.UTF_8)).contains("\"durationInSeconds\"");
+            // CloudEvents binary mode, the AMQP binding's attribute names
+            assertThat(m.getMessageProperties().getHeaders()).containsEntry("cloudEvents_specversion", "1.0")
+                    .containsEntry("cloudEvents_type", "io.mediaroutes.video.indexed").containsKey("cloudEvents_time")
+                    .containsEntry("cloudEvents_id", m.getMessageProperties().getHeader("videoId"));
         });
         assertThat(List.of(first, second)).extracting(m -> (String) m.getMessageProperties().getHeader("videoId")).doesNotHaveDuplicates();
         // Azure Blob (Azurite)
