@@ -3,13 +3,11 @@ package io.mediaroutes.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,9 +16,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,32 +23,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * The bad-input catalogue: every awkward drop ends delivered or in the error folder with a reason a person can
  * act on (never stuck, never lost), and the API answers awkward calls with a clear status.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class BadInputTest {
-
-    static final Path HOME = AppTestSupport.newHome("bad-input");
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+class BadInputTest extends AppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.service.max-upload-size", () -> "1MB");
     }
 
-    @Value("${local.server.port}")
-    int port;
-
     @Test
     void awkwardDropsEndDeliveredOrInTheErrorFolderWithAReason() throws Exception {
-        Path drop = HOME.resolve("drop");
-        Path clip = TestVideos.mp4(HOME.resolve("clip.mp4"), 2);
+        Path drop = home().resolve("drop");
+        Path clip = TestVideos.mp4(home().resolve("clip.mp4"), 2);
         byte[] bytes = Files.readAllBytes(clip);
-        Files.writeString(HOME.resolve("notes.tmp"), "not a video at all");
-        Files.move(HOME.resolve("notes.tmp"), drop.resolve("notes.mp4"));
-        Files.write(HOME.resolve("truncated.tmp"), Arrays.copyOf(bytes, bytes.length / 2));
-        Files.move(HOME.resolve("truncated.tmp"), drop.resolve("truncated.mp4"));
+        Files.writeString(home().resolve("notes.tmp"), "not a video at all");
+        Files.move(home().resolve("notes.tmp"), drop.resolve("notes.mp4"));
+        Files.write(home().resolve("truncated.tmp"), Arrays.copyOf(bytes, bytes.length / 2));
+        Files.move(home().resolve("truncated.tmp"), drop.resolve("truncated.mp4"));
         Files.copy(clip, drop.resolve("clip.xyz"));
         Files.copy(clip, drop.resolve("control\u0001\u001fchars.mp4"));
         Files.copy(clip, drop.resolve("dots..in..name.mp4"));
@@ -77,9 +62,9 @@ class BadInputTest {
         assertThat(reason("truncated.mp4")).as("a truncated file: ffprobe's words").containsIgnoringCase("invalid data");
         assertThat(reason("clip.xyz")).contains("CORRECT extension");
         assertThat(reason("back\\slash.mp4")).contains("backslash");
-        JsonNode still = JSON.readTree(HOME.resolve("out/still.mp4.insights.json").toFile());
+        JsonNode still = JSON.readTree(home().resolve("out/still.mp4.insights.json").toFile());
         assertThat(still.get("durationInSeconds").asInt()).as("a one-frame video").isZero();
-        assertThat(HOME.resolve("out/control__chars.mp4.insights.json")).as("control characters written as _").exists();
+        assertThat(home().resolve("out/control__chars.mp4.insights.json")).as("control characters written as _").exists();
     }
 
     @Test
@@ -117,7 +102,7 @@ class BadInputTest {
     }
 
     private String reason(String name) throws Exception {
-        return JSON.readTree(HOME.resolve("drop/.error/" + name + ".error.json").toFile()).get("reason").asText();
+        return JSON.readTree(home().resolve("drop/.error/" + name + ".error.json").toFile()).get("reason").asText();
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {

@@ -3,42 +3,22 @@ package io.mediaroutes.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.RawHttp;
 import io.mediaroutes.TestVideos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Connector API driven with seed 001's own requests (and what curl sends for them), its answers held to the
  * seed's sample answers: headers, and every key path (src/test/resources/conformance/connector).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class ConnectorConformanceTest {
-
-    static final Path HOME = AppTestSupport.newHome("connector-conformance");
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class ConnectorConformanceTest extends AppTest {
 
     @Test
     void theSeedsRequestsGetTheSeedsAnswers() throws Exception {
@@ -53,7 +33,7 @@ class ConnectorConformanceTest {
 
         // curl -T clip.mp4 -H 'x-ms-blob-type: BlockBlob' "$UploadUri", then curl -X POST .../MarkComplete: no body, no length
         String uploadUri = video.path("UploadUri").asText();
-        byte[] clip = Files.readAllBytes(TestVideos.mp4(HOME.resolve("clip.mp4"), 1));
+        byte[] clip = Files.readAllBytes(TestVideos.mp4(home().resolve("clip.mp4"), 1));
         assertThat(RawHttp.send(port, "PUT " + uploadUri.substring(uploadUri.indexOf("/blob/")) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "User-Agent: curl/7.88.1\r\nAccept: */*\r\nx-ms-blob-type: BlockBlob\r\nContent-Length: " + clip.length, clip).status())
                 .isEqualTo(201);

@@ -3,11 +3,10 @@ package io.mediaroutes.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.io.IOException;
@@ -27,8 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,12 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * gateway's shape, a 409 VIDEO_INDEXING_IN_PROGRESS, a callback with id and state, and a Failed index whose
  * failureMessage must reach the drop's reason file.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class IndexerClientReplayTest {
+class IndexerClientReplayTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("indexer-replay");
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String GOOD = "30e66ec1b1"; // the id of the recorded video.json
     static final String BROKEN = "b0b0b0b0b0";
     static final String FAILURE = "The file could not be decoded (recorded index, state set to Failed)";
@@ -54,7 +47,6 @@ class IndexerClientReplayTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.service.api", () -> "videoindexer");
         registry.add("mediaroutes.service.url", () -> "http://127.0.0.1:" + STUB.getAddress().getPort());
         registry.add("mediaroutes.indexer.account-id", () -> "acc");
@@ -76,16 +68,16 @@ class IndexerClientReplayTest {
 
     @Test
     void theClientGetsThroughRateLimitsIndexingInProgressAndFailuresAsTheRealServiceSendsThem() throws Exception {
-        TestVideos.mp4(HOME.resolve("drop/good.mp4"), 1);
-        TestVideos.mp4(HOME.resolve("drop/broken.mp4"), 1);
+        TestVideos.mp4(home().resolve("drop/good.mp4"), 1);
+        TestVideos.mp4(home().resolve("drop/broken.mp4"), 1);
 
-        Path delivered = HOME.resolve("out/good.mp4.insights.json");
+        Path delivered = home().resolve("out/good.mp4.insights.json");
         Await.until("the recorded index delivered", Duration.ofSeconds(120), () -> Files.exists(delivered));
         assertThat(JSON.readTree(delivered.toFile())).isEqualTo(recording("get-video-index.json"));
         assertThat(GOOD_INDEX_CALLS.get()).as("a 429, a 409, then the index").isGreaterThanOrEqualTo(3);
         assertThat(CALLBACK_ANSWERS).as("the pipeline took the service's callback").anyMatch(status -> status.matches("2\\d\\d"));
 
-        Path reason = HOME.resolve("drop/.error/broken.mp4.error.json");
+        Path reason = home().resolve("drop/.error/broken.mp4.error.json");
         Await.until("the failed video rejected", Duration.ofSeconds(60), () -> Files.exists(reason));
         assertThat(JSON.readTree(reason.toFile()).path("reason").asText()).contains(FAILURE);
     }

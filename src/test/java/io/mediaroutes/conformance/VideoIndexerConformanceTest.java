@@ -3,9 +3,8 @@ package io.mediaroutes.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.RawHttp;
 import io.mediaroutes.TestVideos;
@@ -22,9 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,27 +30,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * HttpClient frames them, and answers compared key path by key path with real recorded ones
  * (src/test/resources/conformance).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class VideoIndexerConformanceTest {
+class VideoIndexerConformanceTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("conformance");
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String GUID = "5d0c32f4-1c5e-4b6f-9a7e-2a0a1d7c4b90"; // .NET's boundary is a GUID, sent quoted
     static final HttpServer FILES = files();
     static byte[] video;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.service.fetch.allow", () -> "127.0.0.1:" + FILES.getAddress().getPort());
         registry.add("mediaroutes.service.rate-limit.per-second", () -> "100");
         registry.add("mediaroutes.service.rate-limit.per-minute", () -> "5000");
     }
 
     @BeforeAll
-    static void makeVideo() throws IOException {
-        video = Files.readAllBytes(TestVideos.captionedSpeech(HOME.resolve("invoice.mp4"), "MEDIAROUTES INVOICE 2026",
+    static void makeVideo(@TempDir Path scratch) throws IOException {
+        video = Files.readAllBytes(TestVideos.captionedSpeech(scratch.resolve("invoice.mp4"), "MEDIAROUTES INVOICE 2026",
                 "please pay the invoice today, the invoice is due", 5));
     }
 
@@ -61,9 +53,6 @@ class VideoIndexerConformanceTest {
     static void stop() {
         FILES.stop(0);
     }
-
-    @Value("${local.server.port}")
-    int port;
 
     @Test
     void seedZerosCSharpUploadsWorkAndEveryAnswerHasTheRealShape() throws Exception {
@@ -156,11 +145,11 @@ class VideoIndexerConformanceTest {
     }
 
     private static String accountId() throws IOException {
-        return Files.readString(HOME.resolve("data/indexer-account-id")).strip();
+        return Files.readString(home().resolve("data/indexer-account-id")).strip();
     }
 
     private static String subscriptionKey() throws IOException {
-        return Files.readString(HOME.resolve("data/indexer-subscription-key")).strip();
+        return Files.readString(home().resolve("data/indexer-subscription-key")).strip();
     }
 
     private static byte[] concat(byte[]... parts) throws IOException {

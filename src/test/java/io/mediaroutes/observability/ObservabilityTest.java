@@ -2,7 +2,7 @@ package io.mediaroutes.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.RawHttp;
 import io.mediaroutes.TestVideos;
@@ -10,31 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What an operator sees: Prometheus's scrape after one video went through (Camel's route meters and the pipeline's
  * own), and health with Camel's checks, the video service and the sinks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // Spring's tests turn metric export off unless asked
-@DirtiesContext
-class ObservabilityTest {
-
-    static final Path HOME = AppTestSupport.newHome("metrics");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class ObservabilityTest extends AppTest {
 
     @Test
     void healthHasCamelTheServiceAndTheSinksAndReadinessWaitsOnThem() throws Exception {
@@ -46,8 +29,9 @@ class ObservabilityTest {
 
     @Test
     void prometheusSeesTheVideoGoThroughEveryStep() throws Exception {
-        TestVideos.mp4(HOME.resolve("drop/measured.mp4"), 1);
-        Await.until("delivered", Duration.ofSeconds(90), () -> Files.exists(HOME.resolve("out/measured.mp4.insights.json")));
+        TestVideos.mp4(home().resolve("drop/measured.mp4"), 1);
+        // the drop is archived once delivery is recorded: every metric of the video is in by then
+        Await.until("delivered", Duration.ofSeconds(90), () -> Files.exists(home().resolve("drop/.done/measured.mp4")));
 
         RawHttp.Answer scrape = RawHttp.send(port, "GET /actuator/prometheus HTTP/1.1\r\nHost: 127.0.0.1");
         assertThat(scrape.status()).isEqualTo(200);

@@ -2,7 +2,7 @@ package io.mediaroutes.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.Chromium;
 import io.mediaroutes.RawHttp;
@@ -15,34 +15,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The pages for people, in headless Chromium: the list at / shows a processed video and a failed one with its reason;
  * a video's page has its shots on the timeline, and a click on one seeks the player. Screenshots land in
  * target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class VideoPagesTest {
-
-    static final Path HOME = AppTestSupport.newHome("pages");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class VideoPagesTest extends AppTest {
 
     @Test
     void theListShowsEachVideoAndAVideosTimelineSeeksThePlayer() throws Exception {
-        Path shown = Files.createDirectories(HOME.resolve("made"));
+        Path shown = Files.createDirectories(home().resolve("made"));
         // two pictures, the second in negative: a cut at 3 s that the shot detector finds
         Path first = TestVideos.textImage(shown.resolve("a.png"), "FIRST SHOT");
         Path second = TestVideos.textImage(shown.resolve("b.png"), "SECOND SHOT");
@@ -52,11 +35,11 @@ class VideoPagesTest {
                 "-filter_complex", "[1]negate[b];[0][b]concat=n=2:v=1:a=0,fps=25,format=yuv420p[v]",
                 "-map", "[v]", "-map", "2:a", "-c:v", "libopenh264", "-c:a", "aac", "-shortest", clip.toString()), Duration.ofMinutes(1));
         assertThat(made.ok()).as(made.reason()).isTrue();
-        Files.move(clip, HOME.resolve("drop/two-shots.mp4"));
-        Files.writeString(HOME.resolve("made/notes.tmp"), "not a video");
-        Files.move(HOME.resolve("made/notes.tmp"), HOME.resolve("drop/notes.mp4"));
-        Await.until("delivered and rejected", Duration.ofSeconds(120), () -> Files.exists(HOME.resolve("out/two-shots.mp4.insights.json"))
-                && Files.exists(HOME.resolve("drop/.error/notes.mp4.error.json")));
+        Files.move(clip, home().resolve("drop/two-shots.mp4"));
+        Files.writeString(home().resolve("made/notes.tmp"), "not a video");
+        Files.move(home().resolve("made/notes.tmp"), home().resolve("drop/notes.mp4"));
+        Await.until("delivered and rejected", Duration.ofSeconds(120), () -> Files.exists(home().resolve("out/two-shots.mp4.insights.json"))
+                && Files.exists(home().resolve("drop/.error/notes.mp4.error.json")));
 
         String base = "http://127.0.0.1:" + port;
         String list = Chromium.dom(base + "/");

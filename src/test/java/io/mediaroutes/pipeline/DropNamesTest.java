@@ -2,7 +2,7 @@ package io.mediaroutes.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.nio.charset.StandardCharsets;
@@ -11,22 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Drops named with seed 002's forbidden characters, unicode, or near the file system's length limit arrive too. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class DropNamesTest {
-
-    static final Path HOME = AppTestSupport.newHome("names");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
-    }
+class DropNamesTest extends AppTest {
 
     @Test
     void awkwardNamesAreDeliveredUnderNamesTheFileSystemTakes() throws Exception {
@@ -35,20 +22,20 @@ class DropNamesTest {
         String unicode = "видео 🎬 動画.mp4";
         String longName = "x".repeat(236) + ".mp4";
         for (String name : List.of(forbidden, unicode, longName)) {
-            Path made = TestVideos.mp4(HOME.resolve("made-" + name.hashCode() + ".mp4"), 1);
-            Files.move(made, HOME.resolve("drop").resolve(name));
+            Path made = TestVideos.mp4(home().resolve("made-" + name.hashCode() + ".mp4"), 1);
+            Files.move(made, home().resolve("drop").resolve(name));
         }
 
         Await.until("three deliveries", Duration.ofSeconds(90), () -> {
-            try (var out = Files.list(HOME.resolve("out"))) {
+            try (var out = Files.list(home().resolve("out"))) {
                 return out.filter(p -> p.toString().endsWith(".insights.json")).count() == 3;
             } catch (Exception e) {
                 return false;
             }
         });
-        assertThat(HOME.resolve("out").resolve(forbidden + ".insights.json")).exists();
-        assertThat(HOME.resolve("out").resolve(unicode + ".insights.json")).exists();
-        try (var out = Files.list(HOME.resolve("out"))) {
+        assertThat(home().resolve("out").resolve(forbidden + ".insights.json")).exists();
+        assertThat(home().resolve("out").resolve(unicode + ".insights.json")).exists();
+        try (var out = Files.list(home().resolve("out"))) {
             assertThat(out.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("xxx")))
                     .singleElement().satisfies(n -> assertThat(n.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(240))
                     .satisfies(n -> assertThat(n).endsWith(".insights.json").contains("~"));

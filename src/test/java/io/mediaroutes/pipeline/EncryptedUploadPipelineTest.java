@@ -3,7 +3,7 @@ package io.mediaroutes.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import io.mediaroutes.service.Video;
@@ -16,21 +16,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** With mediaroutes.upload.input-encryption=AES256 the pipeline uploads ciphertext, and the video still arrives. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class EncryptedUploadPipelineTest {
-
-    static final Path HOME = AppTestSupport.newHome("aes256");
+class EncryptedUploadPipelineTest extends AppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.upload.input-encryption", () -> "AES256");
         registry.add("mediaroutes.upload.block-size", () -> "64KB"); // several encrypted blocks
     }
@@ -42,11 +35,11 @@ class EncryptedUploadPipelineTest {
 
     @Test
     void theUploadedBytesAreCiphertextAndTheInsightsArrive() throws Exception {
-        Path drop = TestVideos.mp4(HOME.resolve("clip.mp4"), 2);
+        Path drop = TestVideos.mp4(home().resolve("clip.mp4"), 2);
         byte[] clear = Files.readAllBytes(drop);
-        Files.move(drop, HOME.resolve("drop/clip.mp4"));
+        Files.move(drop, home().resolve("drop/clip.mp4"));
 
-        Path insights = HOME.resolve("out/clip.mp4.insights.json");
+        Path insights = home().resolve("out/clip.mp4.insights.json");
         Await.until("the insights", Duration.ofSeconds(60), () -> Files.exists(insights));
         assertThat(new ObjectMapper().readTree(insights.toFile()).get("durationInSeconds").asInt()).isEqualTo(2);
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.nio.file.Files;
@@ -12,22 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** mediaroutes.service.api=videoindexer: the same drop and deliver routes over the Video Indexer API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class IndexerModePipelineTest {
-
-    static final Path HOME = AppTestSupport.newHome("indexer-mode");
+class IndexerModePipelineTest extends AppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.service.api", () -> "videoindexer");
     }
 
@@ -36,16 +29,16 @@ class IndexerModePipelineTest {
 
     @Test
     void aDropGoesThroughVideoIndexerAndItsIndexIsDelivered() throws Exception {
-        TestVideos.mp4(HOME.resolve("drop/vi clip.mp4"), 2);
+        TestVideos.mp4(home().resolve("drop/vi clip.mp4"), 2);
 
-        Path insights = HOME.resolve("out/vi clip.mp4.insights.json");
+        Path insights = home().resolve("out/vi clip.mp4.insights.json");
         Await.until("the insights", Duration.ofSeconds(90), () -> Files.exists(insights));
         JsonNode index = new ObjectMapper().readTree(insights.toFile());
         assertThat(index.get("state").asText()).isEqualTo("Processed");
         assertThat(index.get("name").asText()).isEqualTo("vi clip.mp4");
         assertThat(index.get("durationInSeconds").asInt()).isEqualTo(2);
-        assertThat(index.get("accountId").asText()).isEqualTo(Files.readString(HOME.resolve("data/indexer-account-id")).strip());
+        assertThat(index.get("accountId").asText()).isEqualTo(Files.readString(home().resolve("data/indexer-account-id")).strip());
         assertThat(db.queryForObject("SELECT COUNT(*) FROM indexer_video", Integer.class)).as("uploads through Video Indexer").isEqualTo(1);
-        assertThat(HOME.resolve("drop/.done/vi clip.mp4")).exists();
+        assertThat(home().resolve("drop/.done/vi clip.mp4")).exists();
     }
 }

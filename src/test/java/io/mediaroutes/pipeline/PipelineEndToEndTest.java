@@ -3,39 +3,30 @@ package io.mediaroutes.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A user's view of the pipeline: files into drop/, insights out of out/, failures in drop/.error/. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class PipelineEndToEndTest {
+class PipelineEndToEndTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("e2e");
-    static final Path DROP = HOME.resolve("drop");
-    static final Path OUT = HOME.resolve("out");
-    static final ObjectMapper JSON = new ObjectMapper();
+    static Path drop() {
+        return home().resolve("drop");
+    }
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
+    static Path out() {
+        return home().resolve("out");
     }
 
     @Test
     void aDroppedVideoBecomesAnInsightsFileWithItsTrueDuration() throws Exception {
-        TestVideos.mp4(DROP.resolve("my clip.mp4"), 3);
+        TestVideos.mp4(drop().resolve("my clip.mp4"), 3);
 
-        Path insights = OUT.resolve("my clip.mp4.insights.json");
+        Path insights = out().resolve("my clip.mp4.insights.json");
         Await.until("the insights file", Duration.ofSeconds(60), () -> Files.exists(insights));
         JsonNode index = JSON.readTree(insights.toFile());
         assertThat(index.get("name").asText()).isEqualTo("my clip.mp4");
@@ -43,33 +34,33 @@ class PipelineEndToEndTest {
         assertThat(index.get("durationInSeconds").asInt()).isEqualTo(3);
         assertThat(index.get("id").asText()).matches("[0-9a-f-]{36}");
         assertThat(index.at("/videos/0/insights").isObject()).isTrue();
-        Await.until("the drop archived", Duration.ofSeconds(10), () -> Files.exists(DROP.resolve(".done/my clip.mp4")));
-        assertThat(DROP.resolve("my clip.mp4")).doesNotExist();
-        try (var tempFiles = Files.list(OUT)) {
+        Await.until("the drop archived", Duration.ofSeconds(10), () -> Files.exists(drop().resolve(".done/my clip.mp4")));
+        assertThat(drop().resolve("my clip.mp4")).doesNotExist();
+        try (var tempFiles = Files.list(out())) {
             assertThat(tempFiles.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
         }
     }
 
     @Test
     void aNonVideoAndAnEmptyFileGoToTheErrorFolderWithAReasonAndThePipelineKeepsWorking() throws Exception {
-        Files.writeString(DROP.resolve(".notes.mp4.tmp"), "this is text, not a video");
-        Files.move(DROP.resolve(".notes.mp4.tmp"), DROP.resolve("notes.mp4"));
-        Files.createFile(DROP.resolve("empty.mp4"));
+        Files.writeString(drop().resolve(".notes.mp4.tmp"), "this is text, not a video");
+        Files.move(drop().resolve(".notes.mp4.tmp"), drop().resolve("notes.mp4"));
+        Files.createFile(drop().resolve("empty.mp4"));
 
-        Path notesReason = DROP.resolve(".error/notes.mp4.error.json");
-        Path emptyReason = DROP.resolve(".error/empty.mp4.error.json");
+        Path notesReason = drop().resolve(".error/notes.mp4.error.json");
+        Path emptyReason = drop().resolve(".error/empty.mp4.error.json");
         Await.until("both reasons", Duration.ofSeconds(60), () -> Files.exists(notesReason) && Files.exists(emptyReason));
-        assertThat(DROP.resolve(".error/notes.mp4")).hasContent("this is text, not a video");
-        assertThat(DROP.resolve(".error/empty.mp4")).exists();
+        assertThat(drop().resolve(".error/notes.mp4")).hasContent("this is text, not a video");
+        assertThat(drop().resolve(".error/empty.mp4")).exists();
         JsonNode notes = JSON.readTree(notesReason.toFile());
         assertThat(notes.get("file").asText()).isEqualTo("notes.mp4");
         assertThat(notes.get("reason").asText()).contains("Not a video").contains("Invalid data");
         assertThat(notes.get("videoId").asText()).matches("[0-9a-f-]{36}");
         assertThat(JSON.readTree(emptyReason.toFile()).get("reason").asText()).contains("empty");
-        assertThat(OUT.resolve("notes.mp4.insights.json")).doesNotExist();
+        assertThat(out().resolve("notes.mp4.insights.json")).doesNotExist();
 
-        TestVideos.mp4(DROP.resolve("after.mp4"), 1);
+        TestVideos.mp4(drop().resolve("after.mp4"), 1);
         Await.until("the next video still delivered", Duration.ofSeconds(60),
-                () -> Files.exists(OUT.resolve("after.mp4.insights.json")));
+                () -> Files.exists(out().resolve("after.mp4.insights.json")));
     }
 }

@@ -3,7 +3,7 @@ package io.mediaroutes.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.Azurite;
 import io.mediaroutes.Postgres;
@@ -11,7 +11,6 @@ import io.mediaroutes.TestVideos;
 import io.mediaroutes.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -25,9 +24,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,11 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every sink kind against the real thing on this machine: PostgreSQL (the app's database here, a schema of its own), RabbitMQ,
  * Azurite and a webhook receiver that checks the signature and is down for its first two calls.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class SinksTest {
+class SinksTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("sinks");
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"; // the Standard Webhooks spec's example
     static final String EXCHANGE = "mediaroutes.test." + UUID.randomUUID().toString().substring(0, 8);
     static Postgres postgres;
@@ -58,7 +52,6 @@ class SinksTest {
         admin.declareQueue(new Queue(EXCHANGE, false, false, false));
         admin.declareBinding(BindingBuilder.bind(new Queue(EXCHANGE)).to(exchange).with("insights.#"));
 
-        AppTestSupport.register(registry, HOME);
         postgres.properties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
         registry.add("spring.rabbitmq.publisher-confirm-type", () -> "correlated");
@@ -90,8 +83,8 @@ class SinksTest {
 
     @Test
     void eachSinkGetsExactlyOneDeliveryPerVideoAndThePredicateChoosesTheLongOne() throws Exception {
-        TestVideos.mp4(HOME.resolve("drop/long.mp4"), 3);
-        TestVideos.mp4(HOME.resolve("drop/short.mp4"), 1);
+        TestVideos.mp4(home().resolve("drop/long.mp4"), 3);
+        TestVideos.mp4(home().resolve("drop/short.mp4"), 1);
 
         Await.until("both videos delivered everywhere", Duration.ofSeconds(90), () -> db.queryForObject(
                 "SELECT COUNT(*) FROM pipeline_job WHERE state = 'DELIVERED'", Integer.class) == 2);
@@ -104,7 +97,7 @@ class SinksTest {
             assertThat(d.cloudEventType()).isEqualTo("io.mediaroutes.video.indexed");
         });
         assertThat(RECEIVER.distinctKeys()).isEqualTo(2);
-        try (var deadLetters = Files.list(HOME.resolve("dead-letter/webhook-out"))) {
+        try (var deadLetters = Files.list(home().resolve("dead-letter/webhook-out"))) {
             assertThat(deadLetters).as("the refused payload, kept for inspection").isNotEmpty();
         }
         // PostgreSQL: one row per video, the JSON as jsonb
@@ -131,13 +124,13 @@ class SinksTest {
         assertThat(container.listBlobs().stream().map(b -> b.getName()))
                 .containsExactlyInAnyOrder("videos/long.mp4.insights.json", "videos/short.mp4.insights.json");
         // content-based routing: only the 3 s video is "long"
-        assertThat(HOME.resolve("out/long/long.mp4.insights.json")).exists();
-        assertThat(HOME.resolve("out/long/short.mp4.insights.json")).doesNotExist();
-        assertThat(HOME.resolve("out/short.mp4.insights.json")).exists();
+        assertThat(home().resolve("out/long/long.mp4.insights.json")).exists();
+        assertThat(home().resolve("out/long/short.mp4.insights.json")).doesNotExist();
+        assertThat(home().resolve("out/short.mp4.insights.json")).exists();
         // split per insight type: one message per shot (each test video is a single shot)
-        try (var shots = Files.list(HOME.resolve("out/shots"))) {
+        try (var shots = Files.list(home().resolve("out/shots"))) {
             assertThat(shots.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("long.mp4-shot-0.json", "short.mp4-shot-0.json");
         }
-        assertThat(Files.readString(HOME.resolve("out/shots/long.mp4-shot-0.json"))).contains("\"keyFrames\"");
+        assertThat(Files.readString(home().resolve("out/shots/long.mp4-shot-0.json"))).contains("\"keyFrames\"");
     }
 }

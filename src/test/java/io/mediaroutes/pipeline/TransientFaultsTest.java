@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.io.IOException;
@@ -23,10 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,21 +32,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * transient error (503 with Retry-After, 429, 408): every video still arrives once, and Retry-After is honoured.
  * The faults are injected because the real service does not produce them on demand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class TransientFaultsTest {
+class TransientFaultsTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("faults");
     static final FaultyProxy PROXY = new FaultyProxy();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.service.url", PROXY::url);
     }
 
-    @Value("${local.server.port}")
-    int port;
     @Autowired
     JdbcTemplate db;
 
@@ -65,25 +56,25 @@ class TransientFaultsTest {
         PROXY.fail("MarkComplete", 429, "1");
         PROXY.fail("Status", 408, null);
 
-        TestVideos.mp4(HOME.resolve("drop/flaky.mp4"), 1);
+        TestVideos.mp4(home().resolve("drop/flaky.mp4"), 1);
 
         Await.until("the insights despite faults", Duration.ofSeconds(60),
-                () -> Files.exists(HOME.resolve("out/flaky.mp4.insights.json")));
+                () -> Files.exists(home().resolve("out/flaky.mp4.insights.json")));
         List<Long> creates = PROXY.calls("POST /api/Videos");
         assertThat(creates).hasSize(2);
         assertThat(creates.get(1) - creates.get(0)).as("ms waited after Retry-After: 2").isGreaterThanOrEqualTo(1900);
         assertThat(PROXY.calls("MarkComplete")).hasSize(2);
         assertThat(db.queryForObject("SELECT COUNT(*) FROM service_video", Integer.class)).isEqualTo(1);
-        assertThat(HOME.resolve("drop/.error/flaky.mp4.error.json")).doesNotExist();
+        assertThat(home().resolve("drop/.error/flaky.mp4.error.json")).doesNotExist();
     }
 
     @Test
     void aNonTransientErrorRejectsTheDropAtOnceWithTheServicesWords() throws Exception {
         PROXY.reset("http://127.0.0.1:" + port);
-        Files.writeString(HOME.resolve("drop/.readme.txt"), "a text file");
-        Files.move(HOME.resolve("drop/.readme.txt"), HOME.resolve("drop/readme.txt"));
+        Files.writeString(home().resolve("drop/.readme.txt"), "a text file");
+        Files.move(home().resolve("drop/.readme.txt"), home().resolve("drop/readme.txt"));
 
-        Path reason = HOME.resolve("drop/.error/readme.txt.error.json");
+        Path reason = home().resolve("drop/.error/readme.txt.error.json");
         Await.until("the reason file", Duration.ofSeconds(30), () -> Files.exists(reason));
         assertThat(Files.readString(reason)).contains("HTTP 400").contains("CORRECT extension");
     }

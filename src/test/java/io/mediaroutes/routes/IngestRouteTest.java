@@ -2,8 +2,7 @@ package io.mediaroutes.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediaroutes.AppTestSupport;
-import io.mediaroutes.MediaRoutesApplication;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.pipeline.JobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,6 @@ import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,16 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * branch (transient failure with Retry-After, permanent failure, success) runs in well under a second of its own.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = MediaRoutesApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UseAdviceWith
-@DirtiesContext
-class IngestRouteTest {
-
-    static final Path HOME = AppTestSupport.newHome("ingest-route");
+class IngestRouteTest extends AppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.retry.max-attempts", () -> "3");
         registry.add("mediaroutes.retry.initial-delay", () -> "10ms");
         registry.add("mediaroutes.resume.interval", () -> "3600000"); // the test drives the route, not the resume timer
@@ -96,8 +88,8 @@ class IngestRouteTest {
         ingest("refused.mp4");
 
         MockEndpoint.assertIsSatisfied(camel);
-        assertThat(HOME.resolve("drop/.error/refused.mp4.error.json")).exists();
-        assertThat(Files.readString(HOME.resolve("drop/.error/refused.mp4.error.json"))).contains("HTTP 400").contains("bad extension");
+        assertThat(home().resolve("drop/.error/refused.mp4.error.json")).exists();
+        assertThat(Files.readString(home().resolve("drop/.error/refused.mp4.error.json"))).contains("HTTP 400").contains("bad extension");
     }
 
     private MockEndpoint serviceMock(int calls) {
@@ -116,7 +108,7 @@ class IngestRouteTest {
 
     /** A drop as the folder route registers it, sent through direct:ingest (synchronous: retries included). */
     private Map<String, Object> ingest(String name) throws Exception {
-        Path file = Files.createDirectories(HOME.resolve("elsewhere")).resolve(name);
+        Path file = Files.createDirectories(home().resolve("elsewhere")).resolve(name);
         Files.writeString(file, "stands in for a video: the uploader is a mock here");
         Map<String, Object> job = jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
         producer.sendBody("direct:ingest", job);

@@ -3,9 +3,8 @@ package io.mediaroutes.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.RawHttp;
 import io.mediaroutes.TestVideos;
@@ -22,9 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,12 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Origin, foreign Host), a holder of a Contributor token (videoUrl, callbackUrl), a client with hostile framing
  * (chunked bodies, form content types, block lists). Each probe was seen to succeed before; each must be refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class SecurityTest {
+class SecurityTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("security");
-    static final ObjectMapper JSON = new ObjectMapper();
     /** A server the allow-list names: it redirects, sends too much, or stalls. */
     static final HttpServer HOSTILE = server();
     /** A server nobody allowed: it must never be called. */
@@ -85,7 +77,6 @@ class SecurityTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.service.max-upload-size", () -> "1MB");
         registry.add("mediaroutes.service.fetch.allow", () -> "127.0.0.1:" + HOSTILE.getAddress().getPort());
         registry.add("mediaroutes.service.fetch.read-timeout", () -> "1s");
@@ -99,9 +90,6 @@ class SecurityTest {
         HOSTILE.stop(0);
         INTERNAL.stop(0);
     }
-
-    @Value("${local.server.port}")
-    int port;
 
     // --- Jolokia and the management endpoints
 
@@ -132,26 +120,26 @@ class SecurityTest {
 
     @Test
     void jolokiaReadsRoutesButNeitherWritesFilesNorReadsSecrets() throws Exception {
-        Path target = HOME.resolve("pwned.txt");
+        Path target = home().resolve("pwned.txt");
         String context = jolokia("{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=context,*\"}").at("/value/0").asText();
         assertThat(context).startsWith("org.apache.camel:");
 
         JsonNode send = jolokia("{\"type\":\"exec\",\"mbean\":" + JSON.writeValueAsString(context) + ",\"operation\":"
-                + "\"sendStringBody(java.lang.String,java.lang.String)\",\"arguments\":[\"file:" + HOME + "?fileName=pwned.txt\",\"owned\"]}");
+                + "\"sendStringBody(java.lang.String,java.lang.String)\",\"arguments\":[\"file:" + home() + "?fileName=pwned.txt\",\"owned\"]}");
         assertThat(send.path("status").asInt()).isEqualTo(403);
         assertThat(target).doesNotExist();
 
-        String key = Files.readString(HOME.resolve("data/service-signing.key")).strip();
+        String key = Files.readString(home().resolve("data/service-signing.key")).strip();
         RawHttp.Answer request = post("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":" + JSON.writeValueAsString(context)
                 + ",\"operation\":\"requestStringBody(java.lang.String,java.lang.String)\",\"arguments\":"
-                + "[\"language:constant:resource:file:" + HOME.resolve("data/service-signing.key") + "\",\"\"]}", "text/plain");
+                + "[\"language:constant:resource:file:" + home().resolve("data/service-signing.key") + "\",\"\"]}", "text/plain");
         assertThat(request.text()).doesNotContain(key);
         JsonNode write = jolokia("{\"type\":\"write\",\"mbean\":" + JSON.writeValueAsString(context)
                 + ",\"attribute\":\"Tracing\",\"value\":true}");
         assertThat(write.path("status").asInt()).isEqualTo(403);
-        assertThat(get("/actuator/jolokia/exec/" + context.replace("\"", "%22") + "/sendStringBody/file:" + HOME + "/x/owned").text())
+        assertThat(get("/actuator/jolokia/exec/" + context.replace("\"", "%22") + "/sendStringBody/file:" + home() + "/x/owned").text())
                 .as("GET exec, what an <img> tag would send").contains("403");
-        assertThat(HOME.resolve("x")).doesNotExist();
+        assertThat(home().resolve("x")).doesNotExist();
         RawHttp.Answer properties = get("/actuator/jolokia/read/java.lang:type=Runtime/SystemProperties");
         assertThat(properties.text()).doesNotContain("java.home").contains("403");
 
@@ -274,17 +262,17 @@ class SecurityTest {
 
     @Test
     void linksAndPipesInTheDropFolderGoToTheErrorFolderWithAReason() throws Exception {
-        Path drop = HOME.resolve("drop");
-        Path secret = Files.writeString(HOME.resolve("secret.txt"), "root:x:0:0");
+        Path drop = home().resolve("drop");
+        Path secret = Files.writeString(home().resolve("secret.txt"), "root:x:0:0");
         Files.createSymbolicLink(drop.resolve("passwd.mp4"), secret);
         Process mkfifo = new ProcessBuilder("mkfifo", drop.resolve("pipe.mp4").toString()).start();
         assertThat(mkfifo.waitFor()).isZero();
-        Path errors = HOME.resolve("drop/.error");
+        Path errors = home().resolve("drop/.error");
         Await.until("both drops refused", Duration.ofSeconds(60), () -> Files.exists(errors.resolve("passwd.mp4.error.json"))
                 && Files.exists(errors.resolve("pipe.mp4.error.json")));
         assertThat(Files.readString(errors.resolve("passwd.mp4.error.json"))).contains("symbolic link");
         assertThat(Files.readString(errors.resolve("pipe.mp4.error.json"))).contains("not a regular file");
-        try (var blobs = Files.walk(HOME.resolve("data/blobs"))) {
+        try (var blobs = Files.walk(home().resolve("data/blobs"))) {
             assertThat(blobs.filter(Files::isRegularFile).anyMatch(f -> {
                 try {
                     return Files.readString(f, StandardCharsets.ISO_8859_1).contains("root:x:0:0");
@@ -298,15 +286,15 @@ class SecurityTest {
     @Test
     void aVeryLongNameIsTakenNotLeftToWarnForever() throws Exception {
         String name = "n".repeat(246) + ".mp4";
-        TestVideos.mp4(HOME.resolve("long.mp4"), 1);
-        Files.move(HOME.resolve("long.mp4"), HOME.resolve("drop").resolve(name));
+        TestVideos.mp4(home().resolve("long.mp4"), 1);
+        Files.move(home().resolve("long.mp4"), home().resolve("drop").resolve(name));
         Await.until("the long name delivered or rejected once", Duration.ofSeconds(90),
-                () -> Files.exists(HOME.resolve("drop/.done").resolve(name)) || Files.exists(HOME.resolve("drop/.error").resolve(name)));
+                () -> Files.exists(home().resolve("drop/.done").resolve(name)) || Files.exists(home().resolve("drop/.error").resolve(name)));
     }
 
     @Test
     void anUnsatisfiableRangeGetsNoBody() throws Exception {
-        Path clip = TestVideos.mp4(HOME.resolve("range.mp4"), 1);
+        Path clip = TestVideos.mp4(home().resolve("range.mp4"), 1);
         String id = processedConnectorVideo(clip);
         RawHttp.Answer answer = RawHttp.send(port, "GET /media/" + id + "/progressive.mp4 HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=99999999-");
         assertThat(answer.status()).isEqualTo(416);
@@ -382,11 +370,11 @@ class SecurityTest {
     }
 
     private static String accountId() throws IOException {
-        return Files.readString(HOME.resolve("data/indexer-account-id")).strip();
+        return Files.readString(home().resolve("data/indexer-account-id")).strip();
     }
 
     private static String subscriptionKey() throws IOException {
-        return Files.readString(HOME.resolve("data/indexer-subscription-key")).strip();
+        return Files.readString(home().resolve("data/indexer-subscription-key")).strip();
     }
 
     private JsonNode jolokia(String body) throws IOException {

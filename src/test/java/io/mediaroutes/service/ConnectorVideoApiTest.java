@@ -3,12 +3,10 @@ package io.mediaroutes.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,28 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Every request, response and error of seed 001's Video resource, over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class ConnectorVideoApiTest {
-
-    static final Path HOME = AppTestSupport.newHome("api");
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class ConnectorVideoApiTest extends AppTest {
 
     @Test
     void createAnswersTheSeedsVideoEntityWithTheFileRenamed() throws Exception {
@@ -130,7 +109,7 @@ class ConnectorVideoApiTest {
         JsonNode created = JSON.readTree(post("/api/Videos", "{\"OriginalFileName\":\"clip.mp4\"}").body());
         String id = created.get("Id").asText();
         assertThat(JSON.readTree(get("/api/Videos/" + id + "/Status").body()).get("StatusCode").asInt()).isZero();
-        Path clip = TestVideos.mp4(HOME.resolve("api-clip.mp4"), 3);
+        Path clip = TestVideos.mp4(home().resolve("api-clip.mp4"), 3);
         HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(created.get("UploadUri").asText()))
                 .header("x-ms-blob-type", "BlockBlob").PUT(HttpRequest.BodyPublishers.ofFile(clip)));
         assertThat(put.statusCode()).isEqualTo(201);
@@ -182,7 +161,7 @@ class ConnectorVideoApiTest {
         Await.until("Status Failed", Duration.ofSeconds(30), () -> statusCode(id) == 3);
         JsonNode status = JSON.readTree(get("/api/Videos/" + id + "/Status").body());
         assertThat(status.get("Status").asText()).isEqualTo("Failed");
-        assertThat(status.get("Message").asText()).startsWith("Not a video:").contains("Invalid data").doesNotContain(HOME.toString());
+        assertThat(status.get("Message").asText()).startsWith("Not a video:").contains("Invalid data").doesNotContain(home().toString());
         assertThat(JSON.readTree(get("/api/Videos/" + id + "/Index").body()).get("state").asText()).isEqualTo("Failed");
     }
 

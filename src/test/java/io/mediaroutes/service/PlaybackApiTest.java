@@ -3,8 +3,7 @@ package io.mediaroutes.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import io.mediaroutes.media.Aes256Ctr;
@@ -14,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,29 +25,12 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Thumbnails, HLS/DASH/progressive playback, AES-128 key delivery and AES-256 input, with real ffmpeg. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class PlaybackApiTest {
+class PlaybackApiTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("playback");
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static String processedId;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
-    }
-
-    @Value("${local.server.port}")
-    int port;
     @Autowired
     KeyTokens tokens;
 
@@ -112,7 +93,7 @@ class PlaybackApiTest {
                 : "dashjs.MediaPlayer().create().initialize(video, url, true);";
         String script = type.equals("HLS") ? players.resolve("hls.js/dist/hls.min.js").toUri().toString()
                 : players.resolve("dashjs/dist/dash.all.min.js").toUri().toString();
-        Path page = HOME.resolve(type + "-player.html");
+        Path page = home().resolve(type + "-player.html");
         Files.writeString(page, "<!doctype html><html><body><video id=v muted autoplay></video><script src='" + script + "'></script>"
                 + "<script>const url = '" + url + "'; const video = document.getElementById('v');" + attach
                 + "const report = q => fetch('http://127.0.0.1:" + receiver.getAddress().getPort() + "/played?' + q);"
@@ -144,7 +125,7 @@ class PlaybackApiTest {
     @Test
     void aes128SegmentsPlayOnlyWithAValidTokenForTheirKey() throws Exception {
         JsonNode video = uploadAndWait("{\"OriginalFileName\":\"protected.mp4\",\"ContentProtectionMode\":\"AES128\"}",
-                TestVideos.mp4(HOME.resolve("protected.mp4"), 3), null);
+                TestVideos.mp4(home().resolve("protected.mp4"), 3), null);
         String id = video.get("Id").asText();
         String keyId = video.get("ContentProtectionKeyId").asText();
         String playlist = get("/media/" + id + "/hls/240p/index.m3u8").body();
@@ -170,7 +151,7 @@ class PlaybackApiTest {
 
     @Test
     void anAes256EncryptedUploadIsDecryptedProcessedAndPlayable() throws Exception {
-        Path clear = TestVideos.mp4(HOME.resolve("clear.mp4"), 2);
+        Path clear = TestVideos.mp4(home().resolve("clear.mp4"), 2);
         JsonNode video = uploadAndWait("{\"OriginalFileName\":\"encrypted.mp4\",\"InputStorageEncryptionMode\":\"AES256\"}", clear, "AES256");
 
         assertThat(video.get("Duration").asInt()).isEqualTo(2);
@@ -181,9 +162,9 @@ class PlaybackApiTest {
 
     @Test
     void aTruncatedVideoEndsFailedWithFfmpegsReason() throws Exception {
-        Path whole = TestVideos.mp4(HOME.resolve("whole.mp4"), 2);
+        Path whole = TestVideos.mp4(home().resolve("whole.mp4"), 2);
         byte[] bytes = Files.readAllBytes(whole);
-        Path truncated = Files.write(HOME.resolve("truncated.mp4"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path truncated = Files.write(home().resolve("truncated.mp4"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         JsonNode created = create("{\"OriginalFileName\":\"truncated.mp4\"}");
         String id = created.get("Id").asText();
         put(created.get("UploadUri").asText(), Files.readAllBytes(truncated));
@@ -191,14 +172,14 @@ class PlaybackApiTest {
 
         Await.until("Failed", Duration.ofSeconds(60), () -> statusCode(id) == 3);
         assertThat(JSON.readTree(get("/api/Videos/" + id + "/Status").body()).get("Message").asText())
-                .isNotBlank().doesNotContain(HOME.toString()).doesNotContain("Exception");
+                .isNotBlank().doesNotContain(home().toString()).doesNotContain("Exception");
     }
 
     /** One 9 s 1280x720 video, processed once for the tests that only read. */
     private synchronized String processed() throws Exception {
         if (processedId == null) {
             processedId = uploadAndWait("{\"OriginalFileName\":\"hd.mp4\"}",
-                    TestVideos.mp4(HOME.resolve("hd.mp4"), 9, 1280, 720), null).get("Id").asText();
+                    TestVideos.mp4(home().resolve("hd.mp4"), 9, 1280, 720), null).get("Id").asText();
         }
         return processedId;
     }
@@ -208,7 +189,7 @@ class PlaybackApiTest {
         JsonNode created = create(body);
         Path upload = file;
         if ("AES256".equals(encryption)) {
-            upload = HOME.resolve("encrypted-" + file.getFileName());
+            upload = home().resolve("encrypted-" + file.getFileName());
             try (InputStream in = Aes256Ctr.wrap(Files.newInputStream(file), created.get("InputStorageEncryptionSymmetricKey").asText(),
                     created.get("InputStorageEncryptionIv").asText()); OutputStream out = Files.newOutputStream(upload)) {
                 in.transferTo(out);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.Azurite;
 import io.mediaroutes.TestVideos;
@@ -15,27 +15,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** mediaroutes.storage.kind=azure: the same pipeline and service, with every blob in Azurite. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class ServiceOnAzureStorageTest {
+class ServiceOnAzureStorageTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("azure-storage");
     static Azurite azurite;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         azurite = Azurite.start();
-        AppTestSupport.register(registry, HOME);
         registry.add("mediaroutes.storage.kind", () -> "azure");
         registry.add("mediaroutes.storage.azure.connection-string", azurite::connectionString);
-        registry.add("mediaroutes.storage.azure.cache-dir", () -> HOME.resolve("cache").toString());
+        registry.add("mediaroutes.storage.azure.cache-dir", () -> home().resolve("cache").toString());
     }
 
     @AfterAll
@@ -45,14 +38,11 @@ class ServiceOnAzureStorageTest {
         }
     }
 
-    @Value("${local.server.port}")
-    int port;
-
     @Test
     void aDropIsUploadedProcessedAndPlayableWithItsBlobsInAzurite() throws Exception {
-        TestVideos.mp4(HOME.resolve("drop/clip.mp4"), 2);
+        TestVideos.mp4(home().resolve("drop/clip.mp4"), 2);
 
-        Path insights = HOME.resolve("out/clip.mp4.insights.json");
+        Path insights = home().resolve("out/clip.mp4.insights.json");
         Await.until("the insights", Duration.ofSeconds(60), () -> Files.exists(insights));
         JsonNode index = new ObjectMapper().readTree(insights.toFile());
         assertThat(index.get("durationInSeconds").asInt()).isEqualTo(2);

@@ -8,14 +8,12 @@ import com.azure.storage.blob.models.BlockListType;
 import com.azure.storage.blob.models.ParallelTransferOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediaroutes.AppTestSupport;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.storage.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,28 +27,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The UploadUri speaks enough of the Azure Blob protocol for the Azure SDK and for curl, and checks its signature. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class UploadUriTest {
+class UploadUriTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("upload");
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
-    }
-
-    @Value("${local.server.port}")
-    int port;
     @Autowired
     BlobStore blobs;
     @Autowired
@@ -61,7 +41,7 @@ class UploadUriTest {
     @Test
     void theAzureSdkUploadsAMultiBlockFileByteForByte() throws Exception {
         JsonNode video = createVideo("big.mp4");
-        Path file = randomFile(HOME.resolve("big.bin"), 9 * 1024 * 1024 + 123);
+        Path file = randomFile(home().resolve("big.bin"), 9 * 1024 * 1024 + 123);
         BlobClient blob = new BlobClientBuilder().endpoint(video.get("UploadUri").asText()).buildClient();
 
         blob.uploadFromFile(file.toString(), new ParallelTransferOptions().setBlockSizeLong(2L * 1024 * 1024)
@@ -98,7 +78,7 @@ class UploadUriTest {
     @Test
     void curlPutBlobWorks() throws Exception {
         JsonNode video = createVideo("curl.mp4");
-        Path file = randomFile(HOME.resolve("curl.bin"), 1024 * 1024);
+        Path file = randomFile(home().resolve("curl.bin"), 1024 * 1024);
 
         Process curl = new ProcessBuilder("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-T", file.toString(),
                 "-H", "x-ms-blob-type: BlockBlob", video.get("UploadUri").asText()).start();

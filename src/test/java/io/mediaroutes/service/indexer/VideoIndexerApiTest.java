@@ -3,17 +3,15 @@ package io.mediaroutes.service.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.config.ServiceProperties;
+import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,20 +28,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Seed 000's flow against the embedded service, as its C# sample does it, plus every token rule and the rate limit. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class VideoIndexerApiTest {
+class VideoIndexerApiTest extends AppTest {
 
-    static final Path HOME = AppTestSupport.newHome("indexer");
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final List<String> CALLBACKS = new CopyOnWriteArrayList<>();
     static final HttpServer FILES;
 
@@ -51,7 +41,7 @@ class VideoIndexerApiTest {
         try {
             FILES = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             FILES.createContext("/videos/clip.mp4", exchange -> {
-                byte[] bytes = Files.readAllBytes(HOME.resolve("served.mp4"));
+                byte[] bytes = Files.readAllBytes(home().resolve("served.mp4"));
                 exchange.sendResponseHeaders(200, bytes.length);
                 exchange.getResponseBody().write(bytes);
                 exchange.close();
@@ -69,7 +59,6 @@ class VideoIndexerApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry, HOME);
         // the flow below polls quickly: a wider limit here; the seed's 10/s and 120/min are checked in theLimitWindows...
         registry.add("mediaroutes.service.rate-limit.per-second", () -> "40");
         registry.add("mediaroutes.service.rate-limit.per-minute", () -> "5000");
@@ -82,8 +71,6 @@ class VideoIndexerApiTest {
         FILES.stop(0);
     }
 
-    @Value("${local.server.port}")
-    int port;
     @Autowired
     IndexerAccount account;
     @Autowired
@@ -91,7 +78,7 @@ class VideoIndexerApiTest {
 
     @Test
     void theSeedFlowUploadByUrlIndexSearchCaptionsThumbnailsReIndexDelete() throws Exception {
-        TestVideos.mp4(HOME.resolve("served.mp4"), 2);
+        TestVideos.mp4(home().resolve("served.mp4"), 2);
         String token = JSON.readTree(get(auth("/AccessToken?allowEdit=true"), true).body()).asText();
 
         String callback = "http://127.0.0.1:" + FILES.getAddress().getPort() + "/callback";
@@ -129,14 +116,14 @@ class VideoIndexerApiTest {
     @Test
     void uploadByMultipartBytes() throws Exception {
         String token = tokens.issue(account.accountId(), null, true);
-        String id = uploadBytes(TestVideos.mp4(HOME.resolve("bytes.mp4"), 1), token);
+        String id = uploadBytes(TestVideos.mp4(home().resolve("bytes.mp4"), 1), token);
         Await.until("Processed", Duration.ofSeconds(60), () -> state(id, token).equals("Processed"));
     }
 
     @Test
     void thePlayerWidgetPlaysAndTheInsightsWidgetRendersInChromium() throws Exception {
         String token = tokens.issue(account.accountId(), null, true);
-        String id = uploadBytes(TestVideos.mp4(HOME.resolve("widget.mp4"), 4), token);
+        String id = uploadBytes(TestVideos.mp4(home().resolve("widget.mp4"), 4), token);
         Await.until("Processed", Duration.ofSeconds(60), () -> state(id, token).equals("Processed"));
         String videoToken = tokens.issue(account.accountId(), id, false);
 
@@ -162,7 +149,7 @@ class VideoIndexerApiTest {
         });
         receiver.start();
         String path = field.equals("currentTime") ? "e.data.currentTime" : "(e.data.rendered && e.data.rendered.shots)";
-        Path page = HOME.resolve("embed-" + System.nanoTime() + ".html");
+        Path page = home().resolve("embed-" + System.nanoTime() + ".html");
         Files.writeString(page, "<!doctype html><html><body><iframe width=640 height=360 allow='autoplay' src='" + widgetUrl
                 + "'></iframe><script>window.addEventListener('message', e => { const v = " + path + ";"
                 + " if (typeof v === 'number' && v > " + over + ") fetch('http://127.0.0.1:" + receiver.getAddress().getPort()
@@ -269,7 +256,7 @@ class VideoIndexerApiTest {
     private HttpResponse<String> get(String path, boolean withKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         if (withKey) {
-            request.header("Ocp-Apim-Subscription-Key", Files.readString(HOME.resolve("data/indexer-subscription-key")).strip());
+            request.header("Ocp-Apim-Subscription-Key", Files.readString(home().resolve("data/indexer-subscription-key")).strip());
         }
         return send(request);
     }
