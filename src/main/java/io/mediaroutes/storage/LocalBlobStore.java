@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +38,16 @@ public class LocalBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(LocalBlobStore.class);
     private static final String BLOCKS = ".blocks";
     private static final String STAGED_DATA = "staged.data";
+    private static final String SLOTS_DATA = "slots.data";
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("([0-9]{1,12})$");
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
+    private static final long MAX_SLOT = 50_000; // Azure's most blocks in a blob
+    private static final long MAX_SLOTTED_BYTES = 1L << 40; // past a TiB, blocks are appended (no vast sparse files)
     private final Path root;
     /** Where the next staged block of each blob goes: blocks arriving together never overlap. */
     private final Map<Path, AtomicLong> stagedEnds = new ConcurrentHashMap<>();
+    /** The slots of each blob being staged, by its blocks folder. */
+    private final Map<Path, Slots> slots = new ConcurrentHashMap<>();
 
     public LocalBlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -57,30 +68,45 @@ public class LocalBlobStore implements BlobStore {
         } finally {
             Files.deleteIfExists(temp);
         }
-        deleteRecursively(blocksDir(container, name));
+        forgetStaged(container, name);
         Files.deleteIfExists(committedList(container, name));
         return properties(container, name).orElseThrow();
     }
 
     /**
-     * Blocks are appended to one staging file per blob, each at the offset it was given on arrival, and
-     * indexed by id. A client that commits its blocks in the order it sent them (the Azure SDK does) gets a
-     * commit that is a rename, as cheap as Azure's; any other order is copied into place.
+     * Where staged blocks go, so that a commit is usually a rename, as cheap as Azure's. A block whose id ends in
+     * a number (base64 of e.g. "block-000042", as index-named uploaders send) goes to slot 42 of slots.data, each
+     * slot as long as the blob's first such block: a commit of slots 0..n-1 in order is then that file, whatever
+     * order the blocks arrived in. Any other block is appended to staged.data at the offset it gets on arrival
+     * (so blocks committed in arrival order are a rename too). Any other commit is copied into place.
      */
     @Override
     public void stageBlock(String container, String name, String blockId, InputStream content, long length) throws IOException {
         Path dir = blocksDir(container, name);
         Files.createDirectories(dir);
-        Path data = dir.resolve(STAGED_DATA);
         Path buffered = null;
         if (length < 0) { // no Content-Length: learn the size first
-            buffered = tempBeside(data);
+            buffered = tempBeside(dir.resolve(STAGED_DATA));
             Files.copy(content, buffered);
             length = Files.size(buffered);
             content = Files.newInputStream(buffered);
         }
-        try (InputStream in = content; FileChannel out = FileChannel.open(data, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            long offset = stagedEnds.computeIfAbsent(data, LocalBlobStore::sizeOrZero).getAndAdd(length);
+        try (InputStream in = content) {
+            long slot = slots.computeIfAbsent(dir, Slots::read).claim(slotIndex(blockId), blockId, length);
+            String file = slot >= 0 ? SLOTS_DATA : STAGED_DATA;
+            long offset = slot >= 0 ? slot : stagedEnds.computeIfAbsent(dir.resolve(STAGED_DATA), LocalBlobStore::sizeOrZero).getAndAdd(length);
+            write(in, dir.resolve(file), offset, length, blockId);
+            writeAtomically(dir.resolve(blockFile(blockId)), offset + " " + length + " " + file);
+        } finally {
+            if (buffered != null) {
+                Files.deleteIfExists(buffered);
+            }
+        }
+    }
+
+    /** The block's bytes from the request to their place in the file: one copy, no other buffering. */
+    private static void write(InputStream in, Path data, long offset, long length, String blockId) throws IOException {
+        try (FileChannel out = FileChannel.open(data, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[256 * 1024];
             long written = 0;
             while (written < length) {
@@ -94,11 +120,66 @@ public class LocalBlobStore implements BlobStore {
                 }
                 written += n;
             }
-            writeAtomically(dir.resolve(blockFile(blockId)), offset + " " + length);
-        } finally {
-            if (buffered != null) {
-                Files.deleteIfExists(buffered);
+        }
+    }
+
+    /** The number a block id ends with once decoded ("block-000042": 42), or -1. */
+    static long slotIndex(String blockId) {
+        try {
+            Matcher digits = TRAILING_NUMBER.matcher(new String(Base64.getDecoder().decode(blockId), StandardCharsets.ISO_8859_1));
+            return digits.find() ? Long.parseLong(digits.group(1)) : -1;
+        } catch (IllegalArgumentException notBase64) {
+            return -1;
+        }
+    }
+
+    /**
+     * One blob's slots: their size (its first numbered block's length) and the block in each. Rebuilt from the
+     * staged entries after a restart, so that no block is ever written over another one's slot.
+     */
+    private static final class Slots {
+        private long size = -1;
+        private final Map<Long, String> owners = new HashMap<>();
+
+        static Slots read(Path dir) {
+            Slots slots = new Slots();
+            long firstLength = -1;
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, LocalBlobStore::isEntry)) {
+                for (Path entry : entries) {
+                    String[] fields = Files.readString(entry).split(" ");
+                    if (fields.length == 3 && fields[2].equals(SLOTS_DATA)) {
+                        String id = new String(HexFormat.of().parseHex(entry.getFileName().toString()), StandardCharsets.UTF_8);
+                        long index = slotIndex(id);
+                        slots.owners.put(index, id);
+                        if (index > 0) {
+                            slots.size = Long.parseLong(fields[0]) / index; // exact
+                        } else {
+                            firstLength = Long.parseLong(fields[1]);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            if (slots.size < 0) {
+                slots.size = firstLength; // slot 0 alone: slot 1 starts where it ends
+            }
+            return slots;
+        }
+
+        /** This block's offset in slots.data; -1 if it has no number, is longer than a slot, or its slot is taken. */
+        synchronized long claim(long index, String id, long length) {
+            if (index < 0 || index > MAX_SLOT) {
+                return -1;
+            }
+            if (size < 0) {
+                size = length;
+            }
+            if (length > size || index * size > MAX_SLOTTED_BYTES) {
+                return -1;
+            }
+            String owner = owners.putIfAbsent(index, id);
+            return owner == null || owner.equals(id) ? index * size : -1;
         }
     }
 
@@ -106,39 +187,63 @@ public class LocalBlobStore implements BlobStore {
     public Properties commitBlocks(String container, String name, List<String> blockIds) throws IOException {
         Path target = blob(container, name);
         Path blocks = blocksDir(container, name);
-        Path data = blocks.resolve(STAGED_DATA);
-        List<long[]> ranges = new ArrayList<>();
+        List<Range> ranges = new ArrayList<>();
         List<String> manifest = new ArrayList<>();
-        boolean inArrivalOrder = true;
-        long end = 0;
         for (String id : blockIds) {
             Path entry = blocks.resolve(blockFile(id));
             if (!Files.exists(entry)) {
                 throw new InvalidBlockListException("block " + id + " was never staged");
             }
-            String[] offsetAndLength = Files.readString(entry).split(" ");
-            long[] range = {Long.parseLong(offsetAndLength[0]), Long.parseLong(offsetAndLength[1])};
-            inArrivalOrder &= range[0] == end;
-            end = range[0] + range[1];
-            ranges.add(range);
-            manifest.add(id + " " + range[1]);
+            String[] fields = Files.readString(entry).split(" ");
+            String file = fields.length == 3 ? fields[2] : STAGED_DATA; // entries of earlier releases: no file
+            ranges.add(new Range(blocks.resolve(file), Long.parseLong(fields[0]), Long.parseLong(fields[1])));
+            manifest.add(id + " " + fields[1]);
         }
         Path temp = tempBeside(target);
         try {
-            if (inArrivalOrder && Files.exists(data) && Files.size(data) == end) {
-                Files.move(data, temp, StandardCopyOption.ATOMIC_MOVE);
+            Path whole = backToBack(ranges);
+            if (whole != null) {
+                Files.move(whole, temp, StandardCopyOption.ATOMIC_MOVE);
+                try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    file.truncate(ranges.get(ranges.size() - 1).end()); // slots: the last block may be shorter
+                }
             } else {
-                LOG.debug("Blocks of {}/{} committed out of arrival order: copying {} bytes", container, name, end);
-                copyRanges(data, ranges, temp);
+                LOG.debug("Blocks of {}/{} committed out of place: copying them", container, name);
+                copyRanges(ranges, temp);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
-        stagedEnds.remove(data);
-        deleteRecursively(blocks);
+        forgetStaged(container, name);
         Files.write(committedList(container, name), manifest, StandardCharsets.UTF_8);
         return properties(container, name).orElseThrow();
+    }
+
+    /** The blob's staged blocks are gone: committed, or replaced by a Put Blob. */
+    private void forgetStaged(String container, String name) throws IOException {
+        Path blocks = blocksDir(container, name);
+        stagedEnds.remove(blocks.resolve(STAGED_DATA));
+        slots.remove(blocks);
+        deleteRecursively(blocks);
+    }
+
+    private record Range(Path file, long offset, long length) {
+        long end() {
+            return offset + length;
+        }
+    }
+
+    /** The one staging file holding these blocks back to back from its start (the blob, once cut after them), or null. */
+    private static Path backToBack(List<Range> ranges) {
+        long end = 0;
+        for (Range range : ranges) {
+            if (!range.file().equals(ranges.get(0).file()) || range.offset() != end) {
+                return null;
+            }
+            end = range.end();
+        }
+        return ranges.isEmpty() || !Files.exists(ranges.get(0).file()) ? null : ranges.get(0).file();
     }
 
     @Override
@@ -154,8 +259,7 @@ public class LocalBlobStore implements BlobStore {
         List<Block> uncommitted = new ArrayList<>();
         Path blocks = blocksDir(container, name);
         if (Files.isDirectory(blocks)) {
-            try (DirectoryStream<Path> dir = Files.newDirectoryStream(blocks,
-                    p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().equals(STAGED_DATA))) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(blocks, LocalBlobStore::isEntry)) {
                 for (Path entry : dir) {
                     String id = new String(HexFormat.of().parseHex(entry.getFileName().toString()), StandardCharsets.UTF_8);
                     uncommitted.add(new Block(id, Long.parseLong(Files.readString(entry).split(" ")[1])));
@@ -165,13 +269,14 @@ public class LocalBlobStore implements BlobStore {
         return new BlockList(committed, uncommitted);
     }
 
-    private static void copyRanges(Path data, List<long[]> ranges, Path target) throws IOException {
-        try (FileChannel in = FileChannel.open(data, StandardOpenOption.READ);
-                FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (long[] range : ranges) {
-                for (long done = 0; done < range[1]; ) {
-                    done += in.transferTo(range[0] + done, range[1] - done, out);
+    private static void copyRanges(List<Range> ranges, Path target) throws IOException {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (Range range : ranges) {
+                try (FileChannel in = FileChannel.open(range.file(), StandardOpenOption.READ)) {
+                    for (long done = 0; done < range.length(); ) {
+                        done += in.transferTo(range.offset() + done, range.length() - done, out);
+                    }
                 }
             }
         }
@@ -243,6 +348,11 @@ public class LocalBlobStore implements BlobStore {
     }
 
     /** Block ids are arbitrary base64 text; hex keeps them valid file names. */
+    /** A staged block's entry: its id in hex, holding "offset length file". */
+    private static boolean isEntry(Path path) {
+        return HEX.matcher(path.getFileName().toString()).matches();
+    }
+
     private static String blockFile(String blockId) {
         return HexFormat.of().formatHex(blockId.getBytes(StandardCharsets.UTF_8));
     }

@@ -81,6 +81,27 @@ abstract class BlobStoreContractTest {
         assertThat(store.properties("asset-put", "hls/master.m3u8")).isEmpty();
     }
 
+    /** Ids such as the uploader's (base64 of "block-000042") whatever order the blocks come in; numbers alike in other ids. */
+    @Test
+    void numberedBlocksArriveInAnyOrderAndCommitInTheListedOne() throws IOException {
+        BlobStore store = store();
+        store.stageBlock("asset-numbered", "v.mp4", id("block-2"), bytes("cc!"), 3);
+        store.stageBlock("asset-numbered", "v.mp4", id("block-0"), bytes("aaaa"), 4);
+        store.stageBlock("asset-numbered", "v.mp4", id("other-1"), bytes("xxxx"), 4); // the same number, another id
+        store.stageBlock("asset-numbered", "v.mp4", id("block-1"), bytes("bbbb"), 4);
+        store.stageBlock("asset-numbered", "v.mp4", id("block-0"), bytes("AAAA"), 4); // staged again: the latest counts
+        assertThat(read(store, "asset-numbered", "v.mp4", List.of(id("block-0"), id("block-1"), id("block-2")))).isEqualTo("AAAAbbbbcc!");
+
+        store.stageBlock("asset-numbered-2", "v.mp4", id("block-1"), bytes("bbbb"), 4);
+        store.stageBlock("asset-numbered-2", "v.mp4", id("other-1"), bytes("xxxx"), 4);
+        store.stageBlock("asset-numbered-2", "v.mp4", id("block-0"), bytes("aaaaaa"), 6); // longer than a slot
+        assertThat(read(store, "asset-numbered-2", "v.mp4", List.of(id("other-1"), id("block-0"), id("block-1")))).isEqualTo("xxxxaaaaaabbbb");
+    }
+
+    static String id(String name) {
+        return java.util.Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+    }
+
     static InputStream bytes(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }

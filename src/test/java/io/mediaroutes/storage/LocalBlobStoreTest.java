@@ -1,9 +1,12 @@
 package io.mediaroutes.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +18,23 @@ class LocalBlobStoreTest extends BlobStoreContractTest {
     @Override
     BlobStore store() {
         return new LocalBlobStore(root);
+    }
+
+    /** The uploader's blocks, sent 4 at a time, arrive out of order: the commit is still a rename, not a copy. */
+    @Test
+    void numberedBlocksCommitAsARenameWhateverOrderTheyArrivedIn() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        store.stageBlock("c", "v.mp4", id("block-000001"), bytes("bbbb"), 4);
+        store.stageBlock("c", "v.mp4", id("block-000002"), bytes("cc"), 2);
+        Object staged = Files.getAttribute(root.resolve("c/.blocks/v.mp4/slots.data"), "unix:ino");
+        store = new LocalBlobStore(root); // a restart in between: the slots are read back from what is staged
+        store.stageBlock("c", "v.mp4", id("block-000000"), bytes("aaaa"), 4);
+
+        store.commitBlocks("c", "v.mp4", List.of(id("block-000000"), id("block-000001"), id("block-000002")));
+
+        assertThat(root.resolve("c/v.mp4")).hasContent("aaaabbbbcc");
+        assertThat(Files.getAttribute(root.resolve("c/v.mp4"), "unix:ino")).as("the staged file itself").isEqualTo(staged);
+        assertThat(root.resolve("c/.blocks/v.mp4")).doesNotExist();
     }
 
     @Test
