@@ -1,0 +1,150 @@
+package io.mediaroutes.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediaroutes.AppTest;
+import io.mediaroutes.pipeline.JobStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Status check and the delivery, with the Camel test kit: the service is advised into a mock answering
+ * Status and Index, the sinks are the file sink and two mocks. Each branch: Completed and delivered, a sink down
+ * then back (only it gets the next delivery), a sink whose predicate skips the video, Failed, Status unavailable.
+ */
+@CamelSpringBootTest
+@UseAdviceWith
+class PollAndDeliverRouteTest extends AppTest {
+
+    static final String INDEX = "{\"id\":\"%s\",\"name\":\"%s\",\"state\":\"Processed\",\"durationInSeconds\":5,\"videos\":[]}";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("camel.main.routes-include-pattern", () -> "file:routes/*.camel.yaml,classpath:routes/test-route-sinks.camel.yaml");
+        registry.add("mediaroutes.deliver.sinks", () -> "direct:file-out,direct:flaky-out,direct:long-out");
+        registry.add("mediaroutes.deliver.sink-retries", () -> "1");
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    JobStore jobs;
+
+    /** What the mocked service answers, call by call (a body, or an exception to throw). */
+    final List<Object> answers = new ArrayList<>();
+
+    @BeforeEach
+    void adviseOnce() throws Exception {
+        if (!camel.getStatus().isStarted()) {
+            AdviceWith.adviceWith(camel, "check-status", route -> route.weaveByToUri(".*/api/Videos").replace().to("mock:service"));
+            AdviceWith.adviceWith(camel, "poll-status", route -> route.replaceFromWith("direct:poll")); // the test checks, not the timer
+            camel.start();
+        }
+        MockEndpoint.resetMocks(camel);
+        camel.getEndpoint("mock:service", MockEndpoint.class).whenAnyExchangeReceived(exchange -> {
+            Object answer = answers.remove(0);
+            if (answer instanceof Exception e) {
+                throw e;
+            }
+            exchange.getMessage().setBody(answer);
+        });
+    }
+
+    @Test
+    void aCompletedVideoIsDeliveredAndASinkThatWasDownGetsItAtTheNextCheckAlone() throws Exception {
+        Map<String, Object> job = processingJob("twice.mp4");
+        MockEndpoint flaky = camel.getEndpoint("mock:flaky", MockEndpoint.class);
+        flaky.whenExchangeReceived(1, e -> { throw new IllegalStateException("receiver down"); });
+        flaky.whenExchangeReceived(2, e -> { throw new IllegalStateException("receiver down"); }); // its one retry
+        answers.addAll(List.of("{\"StatusCode\":2}", index(job)));
+
+        check(job);
+
+        assertThat(home().resolve("out/twice.mp4.insights.json")).exists();
+        assertThat(jobs.find((String) job.get("id")).get("state")).as("waits for the sink still missing").isEqualTo("PROCESSING");
+        assertThat(home().resolve("dead-letter/flaky-out/twice.mp4.json")).as("the refused payload").exists();
+
+        Files.delete(home().resolve("out/twice.mp4.insights.json"));
+        answers.addAll(List.of("{\"StatusCode\":2}", index(job)));
+        check(job);
+
+        assertThat(flaky.getReceivedCounter()).isEqualTo(3);
+        assertThat(flaky.getReceivedExchanges().get(2).getMessage().getHeader("videoId")).isEqualTo(job.get("videoId"));
+        assertThat(home().resolve("out/twice.mp4.insights.json")).as("the file sink had it already").doesNotExist();
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("DELIVERED");
+        assertThat(home().resolve("drop/.done/twice.mp4")).as("archived").exists();
+    }
+
+    @Test
+    void aSinkWhosePredicateSaysNoIsSkippedAndDoesNotHoldTheDeliveryUp() throws Exception {
+        Map<String, Object> job = processingJob("short.mp4");
+        camel.getEndpoint("mock:long", MockEndpoint.class).expectedMessageCount(0);
+        camel.getEndpoint("mock:flaky", MockEndpoint.class).expectedMessageCount(1);
+        answers.addAll(List.of("{\"StatusCode\":2}", index(job)));
+
+        check(job);
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aFailedVideoRejectsItsDropWithTheServicesMessage() throws Exception {
+        Map<String, Object> job = processingJob("broken.mp4");
+        answers.add("{\"StatusCode\":3,\"Message\":\"Invalid data found when processing input\"}");
+
+        check(job);
+
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("FAILED");
+        assertThat(Files.readString(home().resolve("drop/.error/broken.mp4.error.json")))
+                .contains("The service could not process the video: Invalid data found when processing input");
+    }
+
+    @Test
+    void anUnavailableStatusWaitsForTheNextCheck() throws Exception {
+        Map<String, Object> job = processingJob("later.mp4");
+        answers.add(new HttpOperationFailedException("http://svc/api/Videos", 503, "Busy", null, Map.of(), ""));
+
+        check(job);
+
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+        assertThat(home().resolve("drop/.error/later.mp4.error.json")).doesNotExist();
+        assertThat(home().resolve("elsewhere/later.mp4")).as("the drop stays").exists();
+    }
+
+    /** A drop whose video the service is processing, as the ingest leaves it (outside the folder consumer's sight). */
+    private Map<String, Object> processingJob(String name) throws Exception {
+        Path file = Files.writeString(Files.createDirectories(home().resolve("elsewhere")).resolve(name), "stands in for a video");
+        Map<String, Object> job = jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
+        jobs.created(job, Map.of("Id", UUID.randomUUID().toString()));
+        return jobs.processing(jobs.find((String) job.get("id")));
+    }
+
+    private String index(Map<String, Object> job) {
+        return String.format(INDEX, job.get("videoId"), job.get("name"));
+    }
+
+    /** One Status check of the job, as the poll makes it (synchronously: sink retries included). */
+    private void check(Map<String, Object> job) {
+        producer.send("direct:check", (Exchange exchange) -> exchange.setVariable("job", jobs.find((String) job.get("id"))));
+    }
+}
