@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,7 +149,8 @@ public class ProcessingQueue implements SmartLifecycle {
             events.publishEvent(new VideoEnded(id, "Processed"));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             metrics.processed(took, out.info().durationSeconds());
-            LOG.info("Video {} processed in {} s for {} s of video, renditions {}", id, took.toSeconds(), out.info().wholeSeconds(),
+            LOG.info("Video {} processed in {} s for {} s of video, renditions {}", id,
+                    String.format(Locale.ROOT, "%.2f", took.toMillis() / 1000.0), out.info().wholeSeconds(),
                     out.rungs().stream().map(Ladder.Rung::name).toList());
         } catch (MediaProbe.NotAVideoException e) {
             LOG.warn("Video {} failed: {}", id, e.getMessage());
