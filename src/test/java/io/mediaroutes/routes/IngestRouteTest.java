@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The ingest route alone, with the Camel test kit: the service and the uploader are advised into mocks, so each
- * branch (transient failure with Retry-After, permanent failure, success) runs in well under a second of its own.
+ * branch (transient failure with Retry-After, permanent failure, a lost connection while uploading, a resumed
+ * ingest, success) runs in well under a second of its own.
  */
 @CamelSpringBootTest
 @UseAdviceWith
@@ -92,6 +93,42 @@ class IngestRouteTest extends AppTest {
         assertThat(Files.readString(home().resolve("drop/.error/refused.mp4.error.json"))).contains("HTTP 400").contains("bad extension");
     }
 
+    @Test
+    void aResumedIngestAsksForItsVideoAgainForAFreshUploadUriAndCreatesNoSecondVideo() throws Exception {
+        String videoId = UUID.randomUUID().toString();
+        answers.add("{\"Id\":\"" + videoId + "\",\"UploadUri\":\"http://svc/blob/x?sig=fresh\"}"); // Get Video
+        answers.add(""); // MarkComplete
+        MockEndpoint service = serviceMock(2);
+        camel.getEndpoint("mock:upload", MockEndpoint.class).expectedMessageCount(1);
+        Map<String, Object> job = jobs.created(registered("resumed.mp4"), Map.of("Id", videoId, "UploadUri", "http://svc/blob/x?sig=expired")); // what the killed run got
+
+        producer.send("direct:ingest", exchange -> {
+            exchange.getMessage().setBody(jobs.find((String) job.get("id")));
+            exchange.setVariable("resumed", true); // as resume-ingest sends it
+        });
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(service.getReceivedExchanges().get(0).getIn().getHeader(Exchange.HTTP_METHOD)).isEqualTo("GET");
+        assertThat(service.getReceivedExchanges().get(0).getIn().getHeader(Exchange.HTTP_PATH, String.class)).isEqualTo("/" + videoId);
+        assertThat(jobs.find((String) job.get("id"))).containsEntry("uploadUri", "http://svc/blob/x?sig=fresh").containsEntry("state", "PROCESSING");
+    }
+
+    @Test
+    void aTransientUploadFailureIsRetriedAndTheVideoIsCreatedOnce() throws Exception {
+        answers.add("{\"Id\":\"" + UUID.randomUUID() + "\",\"UploadUri\":\"http://svc/blob/x?sig=1\"}");
+        answers.add(""); // MarkComplete
+        MockEndpoint service = serviceMock(2);
+        MockEndpoint upload = camel.getEndpoint("mock:upload", MockEndpoint.class);
+        upload.expectedMessageCount(2);
+        upload.whenExchangeReceived(1, e -> { throw new java.net.SocketException("Connection reset"); });
+
+        Map<String, Object> job = ingest("reset.mp4");
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(service.getReceivedExchanges()).extracting(e -> e.getIn().getHeader(Exchange.HTTP_METHOD)).containsExactly("POST", "POST");
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+    }
+
     private MockEndpoint serviceMock(int calls) {
         MockEndpoint service = camel.getEndpoint("mock:service", MockEndpoint.class);
         service.expectedMessageCount(calls);
@@ -108,10 +145,14 @@ class IngestRouteTest extends AppTest {
 
     /** A drop as the folder route registers it, sent through direct:ingest (synchronous: retries included). */
     private Map<String, Object> ingest(String name) throws Exception {
-        Path file = Files.createDirectories(home().resolve("elsewhere")).resolve(name);
-        Files.writeString(file, "stands in for a video: the uploader is a mock here");
-        Map<String, Object> job = jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
+        Map<String, Object> job = registered(name);
         producer.sendBody("direct:ingest", job);
         return job;
+    }
+
+    private Map<String, Object> registered(String name) throws Exception {
+        Path file = Files.createDirectories(home().resolve("elsewhere")).resolve(name);
+        Files.writeString(file, "stands in for a video: the uploader is a mock here");
+        return jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
     }
 }
