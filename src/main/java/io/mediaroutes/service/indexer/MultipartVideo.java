@@ -50,6 +50,9 @@ final class MultipartVideo {
             StringBuilder headers = new StringBuilder();
             for (String line; !(line = scanner.line()).isEmpty(); ) {
                 headers.append(line).append('\n');
+                if (headers.length() > MAX_HEADER_BYTES) { // many short lines: as bounded as one long one
+                    throw new IOException("multipart part headers longer than " + MAX_HEADER_BYTES + " bytes");
+                }
             }
             if (headers.isEmpty() && scanner.startsWith(("--" + boundary).getBytes(StandardCharsets.ISO_8859_1))) {
                 return Optional.empty(); // .NET's empty MultipartFormDataContent: "--b", blank line, "--b--"

@@ -1,6 +1,7 @@
 package io.mediaroutes.service.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,14 @@ class MultipartVideoTest {
         // new MultipartFormDataContent() with nothing added, as seed 000's upload by URL sends it
         byte[] body = ("--" + GUID + "\r\n\r\n--" + GUID + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         assertThat(MultipartVideo.first(trickle(body), DOTNET_TYPE)).isEmpty();
+    }
+
+    @Test
+    void endlessPartHeadersAreRefusedNotCollected() {
+        // short header lines without end: each under the line limit, together without one
+        byte[] body = ("--" + GUID + "\r\n" + "X-A: b\r\n".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> MultipartVideo.first(trickle(body), DOTNET_TYPE)).isInstanceOf(IOException.class)
+                .hasMessageContaining("headers longer than");
     }
 
     @Test
