@@ -161,11 +161,14 @@ public class PlaybackController {
         if (video.isPresent() && !mayPlay(video.get(), request.getParameter("accessToken"))) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").build();
         }
-        if (!playable || blob.contains("..") || video.isEmpty() || video.get().state() != Video.State.COMPLETED
-                || blobs.properties(video.get().container(), blob).isEmpty()) {
+        if (!playable || blob.contains("..") || video.isEmpty() || video.get().state() != Video.State.COMPLETED) {
             return ResponseEntity.notFound().build();
         }
-        long size = blobs.properties(video.get().container(), blob).orElseThrow().size();
+        Optional<BlobStore.Properties> properties = blobs.properties(video.get().container(), blob); // once: every segment comes here
+        if (properties.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        long size = properties.get().size();
         if (!satisfiable(request.getHeader("Range"), size)) {
             return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).header("Content-Range", "bytes */" + size).build();
         }
