@@ -1,0 +1,124 @@
+package io.mediaroutes.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediaroutes.AppTest;
+import io.mediaroutes.pipeline.JobStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Video Indexer mode's routes with the Camel test kit: every call of indexer-call is advised into a mock
+ * answering as Video Indexer does. The token is fetched once and reused; Upload Video carries the job as its
+ * query; Get Video Index Processed delivers, Failed rejects with the failure message.
+ */
+@CamelSpringBootTest
+@UseAdviceWith
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IndexerRoutesTest extends AppTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("mediaroutes.service.api", () -> "videoindexer");
+        registry.add("mediaroutes.indexer.account-id", () -> "acc");
+        registry.add("mediaroutes.indexer.subscription-key", () -> "key");
+        registry.add("mediaroutes.indexer.callback-url", () -> "");
+        registry.add("mediaroutes.resume.interval", () -> "3600000");
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    JobStore jobs;
+
+    final List<String> answers = new ArrayList<>();
+
+    @BeforeEach
+    void adviseOnce() throws Exception {
+        if (!camel.getStatus().isStarted()) {
+            AdviceWith.adviceWith(camel, "indexer-call", route -> route.weaveByToUri(".*service.url.*").replace().to("mock:indexer"));
+            AdviceWith.adviceWith(camel, "poll-status", route -> route.replaceFromWith("direct:poll")); // the test checks
+            camel.start();
+        }
+        MockEndpoint.resetMocks(camel);
+        camel.getEndpoint("mock:indexer", MockEndpoint.class).whenAnyExchangeReceived(e -> e.getMessage().setBody(answers.remove(0)));
+    }
+
+    @Test
+    @Order(1) // the first call of all fetches the token; it is cached for 50 minutes
+    void uploadsWithOneTokenThenDeliversAProcessedIndex() throws Exception {
+        answers.addAll(List.of("\"token-1\"", "{\"id\":\"a1b2c3d4e5\",\"state\":\"Uploaded\"}", "{\"id\":\"f6a7b8c9d0\",\"state\":\"Uploaded\"}"));
+        MockEndpoint indexer = camel.getEndpoint("mock:indexer", MockEndpoint.class);
+
+        Map<String, Object> first = ingest("first clip.mp4");
+        Map<String, Object> second = ingest("second.mp4");
+
+        List<Exchange> calls = indexer.getReceivedExchanges();
+        assertThat(calls).hasSize(3);
+        assertThat(uri(calls.get(0))).endsWith("/auth/trial/Accounts/acc/AccessToken?allowEdit=true");
+        assertThat(calls.get(0).getIn().getHeader("Ocp-Apim-Subscription-Key")).isEqualTo("key");
+        assertThat(uri(calls.get(1))).contains("/trial/Accounts/acc/Videos?accessToken=token-1&name=first%20clip.mp4&privacy=Private&externalId=" + first.get("id"));
+        assertThat(calls.get(1).getIn().getHeader(Exchange.HTTP_METHOD)).isEqualTo("POST");
+        assertThat(uri(calls.get(2))).as("the cached token").contains("accessToken=token-1&name=second.mp4");
+        assertThat(jobs.find((String) first.get("id"))).containsEntry("videoId", "a1b2c3d4e5").containsEntry("state", "PROCESSING");
+
+        answers.add("{\"id\":\"a1b2c3d4e5\",\"name\":\"first clip.mp4\",\"state\":\"Processed\",\"videos\":[]}");
+        check(first);
+
+        assertThat(uri(calls.get(3))).contains("/trial/Accounts/acc/Videos/a1b2c3d4e5/Index?accessToken=token-1");
+        assertThat(home().resolve("out/first clip.mp4.insights.json")).exists();
+        assertThat(jobs.find((String) first.get("id")).get("state")).isEqualTo("DELIVERED");
+        assertThat(jobs.find((String) second.get("id")).get("state")).isEqualTo("PROCESSING");
+    }
+
+    @Test
+    @Order(2)
+    void aFailedIndexRejectsTheDropWithItsFailureMessage() throws Exception {
+        answers.add("{\"id\":\"0a0b0c0d0e\",\"state\":\"Uploaded\"}"); // the token is cached
+        Map<String, Object> job = ingest("broken.mp4");
+        answers.add("{\"id\":\"0a0b0c0d0e\",\"state\":\"Failed\",\"videos\":[{\"failureMessage\":\"The file is corrupted\"}]}");
+
+        check(job);
+
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("FAILED");
+        assertThat(Files.readString(home().resolve("drop/.error/broken.mp4.error.json")))
+                .contains("Video Indexer could not index the video: The file is corrupted");
+    }
+
+    private static String uri(Exchange call) {
+        return call.getIn().getHeader(Exchange.HTTP_URI, String.class);
+    }
+
+    /** A drop as the folder route registers it (outside the folder consumer's sight), through direct:ingest. */
+    private Map<String, Object> ingest(String name) throws Exception {
+        Path file = Files.writeString(Files.createDirectories(home().resolve("elsewhere")).resolve(name), "stands in for a video");
+        Map<String, Object> job = jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
+        producer.sendBody("direct:ingest", job);
+        return job;
+    }
+
+    private void check(Map<String, Object> job) {
+        producer.send("direct:check", (Exchange exchange) -> exchange.setVariable("job", jobs.find((String) job.get("id"))));
+    }
+}
