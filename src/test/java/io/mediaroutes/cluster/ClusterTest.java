@@ -9,6 +9,8 @@ import io.mediaroutes.Azurite;
 import io.mediaroutes.Postgres;
 import io.mediaroutes.TestVideos;
 import io.mediaroutes.WebhookReceiver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,9 +76,7 @@ class ClusterTest {
         assertThat(byFirst).as("ingested by the first instance").isPositive();
         assertThat(bySecond).as("ingested by the second instance").isPositive();
         assertThat(byFirst + bySecond).isEqualTo(100);
-        try (var done = Files.list(HOME.resolve("drop/.done"))) {
-            assertThat(done.count()).as("drops archived").isEqualTo(100);
-        }
+        Await.until("100 drops archived", Duration.ofSeconds(60), () -> archived() == 100);
     }
 
     @Test
@@ -139,6 +139,14 @@ class ClusterTest {
             Path temp = HOME.resolve("drop/." + prefix + "-" + i + ".mp4");
             Files.copy(clip, temp);
             Files.move(temp, HOME.resolve("drop/" + prefix + "-" + i + ".mp4"));
+        }
+    }
+
+    private static long archived() {
+        try (var done = Files.list(HOME.resolve("drop/.done"))) {
+            return done.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

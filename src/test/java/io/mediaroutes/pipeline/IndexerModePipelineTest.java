@@ -39,6 +39,7 @@ class IndexerModePipelineTest extends AppTest {
         assertThat(index.get("durationInSeconds").asInt()).isEqualTo(2);
         assertThat(index.get("accountId").asText()).isEqualTo(Files.readString(home().resolve("data/indexer-account-id")).strip());
         assertThat(db.queryForObject("SELECT COUNT(*) FROM indexer_video", Integer.class)).as("uploads through Video Indexer").isEqualTo(1);
-        assertThat(home().resolve("drop/.done/vi clip.mp4")).exists();
+        // archived once the delivery is recorded, a moment after the sink wrote the file
+        Await.until("the drop archived", Duration.ofSeconds(30), () -> Files.exists(home().resolve("drop/.done/vi clip.mp4")));
     }
 }
