@@ -94,6 +94,20 @@ class IngestRouteTest extends AppTest {
     }
 
     @Test
+    void aConflictOnMarkCompleteIsRetriedAndTheUploadIsNotRepeated() throws Exception {
+        answers.add("{\"Id\":\"" + UUID.randomUUID() + "\",\"UploadUri\":\"http://svc/blob/x?sig=1\"}");
+        answers.add(new HttpOperationFailedException("http://svc/api/Videos", 409, "Conflict", null, Map.of(), "in progress"));
+        answers.add(""); // MarkComplete, again
+        serviceMock(3);
+        camel.getEndpoint("mock:upload", MockEndpoint.class).expectedMessageCount(1);
+
+        Map<String, Object> job = ingest("conflict.mp4");
+
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+    }
+
+    @Test
     void aResumedIngestAsksForItsVideoAgainForAFreshUploadUriAndCreatesNoSecondVideo() throws Exception {
         String videoId = UUID.randomUUID().toString();
         answers.add("{\"Id\":\"" + videoId + "\",\"UploadUri\":\"http://svc/blob/x?sig=fresh\"}"); // Get Video

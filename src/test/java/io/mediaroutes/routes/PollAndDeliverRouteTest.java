@@ -131,6 +131,21 @@ class PollAndDeliverRouteTest extends AppTest {
         assertThat(home().resolve("elsewhere/later.mp4")).as("the drop stays").exists();
     }
 
+    @Test
+    void anIndexUnavailableAfterCompletedWaitsForTheNextCheck() throws Exception {
+        Map<String, Object> job = processingJob("index-later.mp4");
+        answers.addAll(List.of("{\"StatusCode\":2}", new HttpOperationFailedException("http://svc/api/Videos", 502, "Bad Gateway", null, Map.of(), "")));
+
+        check(job);
+
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+        assertThat(home().resolve("out/index-later.mp4.insights.json")).doesNotExist();
+
+        answers.addAll(List.of("{\"StatusCode\":2}", index(job)));
+        check(job);
+        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("DELIVERED");
+    }
+
     /** A drop whose video the service is processing, as the ingest leaves it (outside the folder consumer's sight). */
     private Map<String, Object> processingJob(String name) throws Exception {
         Path file = Files.writeString(Files.createDirectories(home().resolve("elsewhere")).resolve(name), "stands in for a video");
