@@ -26,10 +26,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -156,12 +157,14 @@ public class BlobUploader {
         }
     }
 
-    /** Runs the block sends {@code concurrency} at a time; the first failure cancels the rest and is thrown. */
+    /** Runs the block sends {@code concurrency} at a time; the first failure stops the rest and is thrown. */
     private void sendAll(List<Callable<Void>> sends) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, sends.size())), SENDER_THREADS);
+        CompletionService<Void> sent = new ExecutorCompletionService<>(pool);
         try {
-            for (Future<Void> sent : pool.invokeAll(sends)) {
-                sent.get();
+            sends.forEach(sent::submit);
+            for (int i = 0; i < sends.size(); i++) {
+                sent.take().get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -172,7 +175,7 @@ public class BlobUploader {
             }
             throw new IOException(e.getCause());
         } finally {
-            pool.shutdownNow();
+            pool.shutdownNow(); // the blocks not sent yet are not sent
         }
     }
 
