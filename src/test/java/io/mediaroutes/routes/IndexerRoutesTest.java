@@ -2,27 +2,16 @@ package io.mediaroutes.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediaroutes.AppTest;
-import io.mediaroutes.pipeline.JobStore;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,10 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * answering as Video Indexer does. The token is fetched once and reused; Upload Video carries the job as its
  * query; Get Video Index Processed delivers, Failed rejects with the failure message.
  */
-@CamelSpringBootTest
-@UseAdviceWith
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class IndexerRoutesTest extends AppTest {
+class IndexerRoutesTest extends RouteTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -45,24 +32,12 @@ class IndexerRoutesTest extends AppTest {
         registry.add("mediaroutes.resume.interval", () -> "3600000");
     }
 
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    ProducerTemplate producer;
-    @Autowired
-    JobStore jobs;
-
-    final List<String> answers = new ArrayList<>();
-
     @BeforeEach
-    void adviseOnce() throws Exception {
-        if (!camel.getStatus().isStarted()) {
-            AdviceWith.adviceWith(camel, "indexer-call", route -> route.weaveByToUri(".*service.url.*").replace().to("mock:indexer"));
-            AdviceWith.adviceWith(camel, "poll-status", route -> route.replaceFromWith("direct:poll")); // the test checks
-            camel.start();
-        }
-        MockEndpoint.resetMocks(camel);
-        camel.getEndpoint("mock:indexer", MockEndpoint.class).whenAnyExchangeReceived(e -> e.getMessage().setBody(answers.remove(0)));
+    void advise() throws Exception {
+        adviseOnce(Map.of(
+                "indexer-call", route -> route.weaveByToUri(".*service.url.*").replace().to("mock:indexer"),
+                "poll-status", route -> route.replaceFromWith("direct:poll"))); // the test checks, not the timer
+        answering("mock:indexer");
     }
 
     @Test
@@ -110,15 +85,9 @@ class IndexerRoutesTest extends AppTest {
         return call.getIn().getHeader(Exchange.HTTP_URI, String.class);
     }
 
-    /** A drop as the folder route registers it (outside the folder consumer's sight), through direct:ingest. */
     private Map<String, Object> ingest(String name) throws Exception {
-        Path file = Files.writeString(Files.createDirectories(home().resolve("elsewhere")).resolve(name), "stands in for a video");
-        Map<String, Object> job = jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
+        Map<String, Object> job = registered(name);
         producer.sendBody("direct:ingest", job);
         return job;
-    }
-
-    private void check(Map<String, Object> job) {
-        producer.send("direct:check", (Exchange exchange) -> exchange.setVariable("job", jobs.find((String) job.get("id"))));
     }
 }

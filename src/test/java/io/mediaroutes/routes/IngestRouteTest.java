@@ -2,25 +2,16 @@ package io.mediaroutes.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediaroutes.AppTest;
-import io.mediaroutes.pipeline.JobStore;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,9 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * branch (transient failure with Retry-After, permanent failure, a lost connection while uploading, a resumed
  * ingest, success) runs in well under a second of its own.
  */
-@CamelSpringBootTest
-@UseAdviceWith
-class IngestRouteTest extends AppTest {
+class IngestRouteTest extends RouteTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -40,28 +29,14 @@ class IngestRouteTest extends AppTest {
         registry.add("mediaroutes.resume.interval", () -> "3600000"); // the test drives the route, not the resume timer
     }
 
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    ProducerTemplate producer;
-    @Autowired
-    JobStore jobs;
-
-    /** What the mocked service answers, call by call (a body, or an exception to throw). */
-    final List<Object> answers = new ArrayList<>();
     final List<Long> callTimes = new ArrayList<>();
 
     @BeforeEach
-    void adviseOnce() throws Exception {
-        if (camel.getStatus().isStarted()) {
-            MockEndpoint.resetMocks(camel);
-            return;
-        }
-        AdviceWith.adviceWith(camel, "ingest", route -> {
+    void advise() throws Exception {
+        adviseOnce(Map.of("ingest", route -> {
             route.weaveByToUri(".*/api/Videos").replace().to("mock:service");
             route.weaveByToString(".*uploader.*").replace().to("mock:upload");
-        });
-        camel.start();
+        }));
     }
 
     @Test
@@ -148,11 +123,7 @@ class IngestRouteTest extends AppTest {
         service.expectedMessageCount(calls);
         service.whenAnyExchangeReceived(exchange -> {
             callTimes.add(System.currentTimeMillis());
-            Object answer = answers.remove(0);
-            if (answer instanceof Exception e) {
-                throw e;
-            }
-            exchange.getMessage().setBody(answer);
+            answer(exchange);
         });
         return service;
     }
@@ -162,11 +133,5 @@ class IngestRouteTest extends AppTest {
         Map<String, Object> job = registered(name);
         producer.sendBody("direct:ingest", job);
         return job;
-    }
-
-    private Map<String, Object> registered(String name) throws Exception {
-        Path file = Files.createDirectories(home().resolve("elsewhere")).resolve(name);
-        Files.writeString(file, "stands in for a video: the uploader is a mock here");
-        return jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
     }
 }

@@ -2,25 +2,14 @@ package io.mediaroutes.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediaroutes.AppTest;
-import io.mediaroutes.pipeline.JobStore;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,9 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Status and Index, the sinks are the file sink and two mocks. Each branch: Completed and delivered, a sink down
  * then back (only it gets the next delivery), a sink whose predicate skips the video, Failed, Status unavailable.
  */
-@CamelSpringBootTest
-@UseAdviceWith
-class PollAndDeliverRouteTest extends AppTest {
+class PollAndDeliverRouteTest extends RouteTest {
 
     static final String INDEX = "{\"id\":\"%s\",\"name\":\"%s\",\"state\":\"Processed\",\"durationInSeconds\":5,\"videos\":[]}";
 
@@ -42,31 +29,12 @@ class PollAndDeliverRouteTest extends AppTest {
         registry.add("mediaroutes.deliver.sink-retries", () -> "1");
     }
 
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    ProducerTemplate producer;
-    @Autowired
-    JobStore jobs;
-
-    /** What the mocked service answers, call by call (a body, or an exception to throw). */
-    final List<Object> answers = new ArrayList<>();
-
     @BeforeEach
-    void adviseOnce() throws Exception {
-        if (!camel.getStatus().isStarted()) {
-            AdviceWith.adviceWith(camel, "check-status", route -> route.weaveByToUri(".*/api/Videos").replace().to("mock:service"));
-            AdviceWith.adviceWith(camel, "poll-status", route -> route.replaceFromWith("direct:poll")); // the test checks, not the timer
-            camel.start();
-        }
-        MockEndpoint.resetMocks(camel);
-        camel.getEndpoint("mock:service", MockEndpoint.class).whenAnyExchangeReceived(exchange -> {
-            Object answer = answers.remove(0);
-            if (answer instanceof Exception e) {
-                throw e;
-            }
-            exchange.getMessage().setBody(answer);
-        });
+    void advise() throws Exception {
+        adviseOnce(Map.of(
+                "check-status", route -> route.weaveByToUri(".*/api/Videos").replace().to("mock:service"),
+                "poll-status", route -> route.replaceFromWith("direct:poll"))); // the test checks, not the timer
+        answering("mock:service");
     }
 
     @Test
@@ -146,20 +114,14 @@ class PollAndDeliverRouteTest extends AppTest {
         assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("DELIVERED");
     }
 
-    /** A drop whose video the service is processing, as the ingest leaves it (outside the folder consumer's sight). */
+    /** A drop whose video the service is processing, as the ingest leaves it. */
     private Map<String, Object> processingJob(String name) throws Exception {
-        Path file = Files.writeString(Files.createDirectories(home().resolve("elsewhere")).resolve(name), "stands in for a video");
-        Map<String, Object> job = jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
+        Map<String, Object> job = registered(name);
         jobs.created(job, Map.of("Id", UUID.randomUUID().toString()));
         return jobs.processing(jobs.find((String) job.get("id")));
     }
 
     private String index(Map<String, Object> job) {
         return String.format(INDEX, job.get("videoId"), job.get("name"));
-    }
-
-    /** One Status check of the job, as the poll makes it (synchronously: sink retries included). */
-    private void check(Map<String, Object> job) {
-        producer.send("direct:check", (Exchange exchange) -> exchange.setVariable("job", jobs.find((String) job.get("id"))));
     }
 }
