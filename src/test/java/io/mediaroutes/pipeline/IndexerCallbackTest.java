@@ -1,7 +1,5 @@
 package io.mediaroutes.pipeline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
