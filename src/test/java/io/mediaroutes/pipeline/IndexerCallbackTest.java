@@ -5,7 +5,11 @@ import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,9 +22,13 @@ class IndexerCallbackTest extends AppTest {
         registry.add("mediaroutes.poll.interval", () -> "3600000");
     }
 
+    @Autowired
+    CamelContext camel;
+
     @Test
     void theCallbackTriggersDeliveryWithoutThePoll() throws Exception {
-        Thread.sleep(1000); // past the poll's first run at start
+        ManagedRouteMBean poll = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class).getManagedRoute("poll-status");
+        Await.until("the poll's first run, at start", Duration.ofSeconds(30), () -> poll.getExchangesTotal() > 0);
         TestVideos.mp4(home().resolve("drop/called back.mp4"), 1);
 
         Await.until("the insights, by callback", Duration.ofSeconds(60),
