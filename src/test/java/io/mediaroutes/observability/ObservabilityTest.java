@@ -6,6 +6,8 @@ import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.RawHttp;
 import io.mediaroutes.TestVideos;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +25,17 @@ class ObservabilityTest extends AppTest {
     void healthHasCamelTheServiceAndTheSinksAndReadinessWaitsOnThem() throws Exception {
         String health = RawHttp.send(port, "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1").text();
         assertThat(health).contains("\"camelHealth\"").contains("\"service\"").contains("\"sinks\"").contains("\"db\"");
-        String readiness = RawHttp.send(port, "GET /actuator/health/readiness HTTP/1.1\r\nHost: 127.0.0.1").text();
-        assertThat(readiness).startsWith("{\"status\":\"UP\"").contains("\"service\"").contains("\"camelHealth\"");
+        // ready once every consumer has polled (the drop folder's first scan comes a second after the start)
+        Await.until("ready", Duration.ofSeconds(60), () -> readiness().startsWith("{\"status\":\"UP\""));
+        assertThat(readiness()).contains("\"service\"").contains("\"camelHealth\"");
+    }
+
+    private String readiness() {
+        try {
+            return RawHttp.send(port, "GET /actuator/health/readiness HTTP/1.1\r\nHost: 127.0.0.1").text();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
