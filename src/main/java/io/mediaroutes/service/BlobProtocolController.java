@@ -132,13 +132,12 @@ public class BlobProtocolController {
                     "Value for one of the query parameters specified in the request URI is invalid: blockid must be base64 of 1 to "
                             + MAX_BLOCK_ID_BYTES + " bytes.");
         }
-        BlobStore.BlockList list = blobs.blockList(container, blob);
-        boolean sameLength = list.uncommitted().stream().allMatch(b -> b.id().length() == blockId.length());
-        if (!sameLength) {
+        BlobStore.Uncommitted staged = blobs.uncommitted(container, blob);
+        if (staged.count() > 0 && staged.idLength() != blockId.length()) { // one length for all: checked at each Put Block
             return error(HttpStatus.BAD_REQUEST, "InvalidBlobOrBlock",
                     "The specified blob or block content is invalid: every block id of a blob must have the same length.");
         }
-        if (list.uncommitted().size() >= MAX_UNCOMMITTED_BLOCKS) {
+        if (staged.count() >= MAX_UNCOMMITTED_BLOCKS) {
             return error(HttpStatus.CONFLICT, "BlockCountExceedsLimit",
                     "The uncommitted block count cannot exceed the maximum limit of " + MAX_UNCOMMITTED_BLOCKS + " blocks.");
         }

@@ -20,6 +20,9 @@ public interface BlobStore {
 
     record BlockList(List<Block> committed, List<Block> uncommitted) {}
 
+    /** What Azure's Put Block rules ask of a blob's uncommitted blocks: how many, and their ids' length (0: none). */
+    record Uncommitted(int count, int idLength) {}
+
     Properties putBlob(String container, String name, InputStream content) throws IOException;
 
     /** Stages one block; {@code length} is the byte count the stream holds. */
@@ -29,6 +32,12 @@ public interface BlobStore {
     Properties commitBlocks(String container, String name, List<String> blockIds) throws IOException;
 
     BlockList blockList(String container, String name) throws IOException;
+
+    /** Asked before every Put Block: a store that can answer without listing every block should. */
+    default Uncommitted uncommitted(String container, String name) throws IOException {
+        List<Block> blocks = blockList(container, name).uncommitted();
+        return new Uncommitted(blocks.size(), blocks.isEmpty() ? 0 : blocks.get(0).id().length());
+    }
 
     Optional<Properties> properties(String container, String name) throws IOException;
 

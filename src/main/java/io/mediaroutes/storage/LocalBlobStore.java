@@ -15,10 +15,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,8 +48,8 @@ public class LocalBlobStore implements BlobStore {
     private final Path root;
     /** Where the next staged block of each blob goes: blocks arriving together never overlap. */
     private final Map<Path, AtomicLong> stagedEnds = new ConcurrentHashMap<>();
-    /** The slots of each blob being staged, by its blocks folder. */
-    private final Map<Path, Slots> slots = new ConcurrentHashMap<>();
+    /** The staged blocks of each blob being staged (ids and slots), by its blocks folder. */
+    private final Map<Path, Staged> staged = new ConcurrentHashMap<>();
 
     public LocalBlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -92,11 +94,13 @@ public class LocalBlobStore implements BlobStore {
             content = Files.newInputStream(buffered);
         }
         try (InputStream in = content) {
-            long slot = slots.computeIfAbsent(dir, Slots::read).claim(slotIndex(blockId), blockId, length);
+            Staged blocks = staged.computeIfAbsent(dir, Staged::read);
+            long slot = blocks.claim(slotIndex(blockId), blockId, length);
             String file = slot >= 0 ? SLOTS_DATA : STAGED_DATA;
             long offset = slot >= 0 ? slot : stagedEnds.computeIfAbsent(dir.resolve(STAGED_DATA), LocalBlobStore::sizeOrZero).getAndAdd(length);
             write(in, dir.resolve(file), offset, length, blockId);
             writeAtomically(dir.resolve(blockFile(blockId)), offset + " " + length + " " + file);
+            blocks.add(blockId);
         } finally {
             if (buffered != null) {
                 Files.deleteIfExists(buffered);
@@ -134,25 +138,28 @@ public class LocalBlobStore implements BlobStore {
     }
 
     /**
-     * One blob's slots: their size (its first numbered block's length) and the block in each. Rebuilt from the
-     * staged entries after a restart, so that no block is ever written over another one's slot.
+     * One blob's staged blocks: their ids, and the slots: their size (the first numbered block's length) and the
+     * block in each. Rebuilt from the staged entries after a restart, so that no block is ever written over
+     * another one's slot.
      */
-    private static final class Slots {
+    private static final class Staged {
+        private final Set<String> ids = new HashSet<>();
         private long size = -1;
         private final Map<Long, String> owners = new HashMap<>();
 
-        static Slots read(Path dir) {
-            Slots slots = new Slots();
+        static Staged read(Path dir) {
+            Staged staged = new Staged();
             long firstLength = -1;
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, LocalBlobStore::isEntry)) {
                 for (Path entry : entries) {
+                    String id = new String(HexFormat.of().parseHex(entry.getFileName().toString()), StandardCharsets.UTF_8);
+                    staged.ids.add(id);
                     String[] fields = Files.readString(entry).split(" ");
                     if (fields.length == 3 && fields[2].equals(SLOTS_DATA)) {
-                        String id = new String(HexFormat.of().parseHex(entry.getFileName().toString()), StandardCharsets.UTF_8);
                         long index = slotIndex(id);
-                        slots.owners.put(index, id);
+                        staged.owners.put(index, id);
                         if (index > 0) {
-                            slots.size = Long.parseLong(fields[0]) / index; // exact
+                            staged.size = Long.parseLong(fields[0]) / index; // exact
                         } else {
                             firstLength = Long.parseLong(fields[1]);
                         }
@@ -161,10 +168,10 @@ public class LocalBlobStore implements BlobStore {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (slots.size < 0) {
-                slots.size = firstLength; // slot 0 alone: slot 1 starts where it ends
+            if (staged.size < 0) {
+                staged.size = firstLength; // slot 0 alone: slot 1 starts where it ends
             }
-            return slots;
+            return staged;
         }
 
         /** This block's offset in slots.data; -1 if it has no number, is longer than a slot, or its slot is taken. */
@@ -181,6 +188,21 @@ public class LocalBlobStore implements BlobStore {
             String owner = owners.putIfAbsent(index, id);
             return owner == null || owner.equals(id) ? index * size : -1;
         }
+
+        synchronized void add(String id) {
+            ids.add(id);
+        }
+
+        synchronized Uncommitted uncommitted() {
+            return new Uncommitted(ids.size(), ids.isEmpty() ? 0 : ids.iterator().next().length());
+        }
+    }
+
+    /** From memory, not from a listing of every staged block: asked before each Put Block. */
+    @Override
+    public Uncommitted uncommitted(String container, String name) throws IOException {
+        Path dir = blocksDir(container, name);
+        return Files.isDirectory(dir) ? staged.computeIfAbsent(dir, Staged::read).uncommitted() : new Uncommitted(0, 0);
     }
 
     @Override
@@ -224,7 +246,7 @@ public class LocalBlobStore implements BlobStore {
     private void forgetStaged(String container, String name) throws IOException {
         Path blocks = blocksDir(container, name);
         stagedEnds.remove(blocks.resolve(STAGED_DATA));
-        slots.remove(blocks);
+        staged.remove(blocks);
         deleteRecursively(blocks);
     }
 
@@ -324,7 +346,10 @@ public class LocalBlobStore implements BlobStore {
 
     @Override
     public void deleteContainer(String container) throws IOException {
-        deleteRecursively(containerDir(container));
+        Path dir = containerDir(container);
+        stagedEnds.keySet().removeIf(data -> data.startsWith(dir));
+        staged.keySet().removeIf(blocks -> blocks.startsWith(dir));
+        deleteRecursively(dir);
     }
 
     private Path containerDir(String container) throws IOException {

@@ -98,6 +98,19 @@ abstract class BlobStoreContractTest {
         assertThat(read(store, "asset-numbered-2", "v.mp4", List.of(id("other-1"), id("block-0"), id("block-1")))).isEqualTo("xxxxaaaaaabbbb");
     }
 
+    /** What the Put Block rules read before each block: how many are staged, and their ids' length. */
+    @Test
+    void uncommittedBlocksAreCountedOnceEachUntilCommitted() throws IOException {
+        BlobStore store = store();
+        assertThat(store.uncommitted("asset-counted", "v.mp4")).isEqualTo(new BlobStore.Uncommitted(0, 0));
+        store.stageBlock("asset-counted", "v.mp4", id("block-0"), bytes("aa"), 2);
+        store.stageBlock("asset-counted", "v.mp4", id("block-1"), bytes("bb"), 2);
+        store.stageBlock("asset-counted", "v.mp4", id("block-0"), bytes("AA"), 2); // staged again: still one block
+        assertThat(store.uncommitted("asset-counted", "v.mp4")).isEqualTo(new BlobStore.Uncommitted(2, id("block-0").length()));
+        store.commitBlocks("asset-counted", "v.mp4", List.of(id("block-0"), id("block-1")));
+        assertThat(store.uncommitted("asset-counted", "v.mp4")).isEqualTo(new BlobStore.Uncommitted(0, 0));
+    }
+
     static String id(String name) {
         return java.util.Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8));
     }

@@ -28,6 +28,7 @@ class LocalBlobStoreTest extends BlobStoreContractTest {
         store.stageBlock("c", "v.mp4", id("block-000002"), bytes("cc"), 2);
         Object staged = Files.getAttribute(root.resolve("c/.blocks/v.mp4/slots.data"), "unix:ino");
         store = new LocalBlobStore(root); // a restart in between: the slots are read back from what is staged
+        assertThat(store.uncommitted("c", "v.mp4")).as("read back after the restart").isEqualTo(new BlobStore.Uncommitted(2, id("block-000000").length()));
         store.stageBlock("c", "v.mp4", id("block-000000"), bytes("aaaa"), 4);
 
         store.commitBlocks("c", "v.mp4", List.of(id("block-000000"), id("block-000001"), id("block-000002")));
