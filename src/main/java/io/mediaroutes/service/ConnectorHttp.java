@@ -32,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ConnectorHttp extends OncePerRequestFilter {
 
     private static final Map<String, String> SEGMENTS = Stream.of("api", "Videos", "MarkComplete", "Status", "Index",
-            "Thumbnails", "PlaybackEndpoint", "AuthorizationToken", "Formats", "Captions")
+            "Thumbnails", "PlaybackEndpoint", "AuthorizationToken", "Formats", "Captions", "Search")
             .collect(Collectors.toMap(s -> s.toLowerCase(Locale.ROOT), s -> s));
 
     @Override

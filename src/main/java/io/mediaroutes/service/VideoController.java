@@ -3,7 +3,10 @@ package io.mediaroutes.service;
 import io.mediaroutes.config.ServiceProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.Captions;
+import io.mediaroutes.insights.IndexSearch;
 import io.mediaroutes.insights.VideoIndex;
 import io.mediaroutes.security.PublicUrl;
 import io.mediaroutes.storage.BlobStore;
@@ -151,6 +154,37 @@ public class VideoController {
             }
         }
         return ResponseEntity.ok(v.pendingIndex());
+    }
+
+    /**
+     * Search (our extension, answering as Video Indexer's Search does): the processed videos whose insights or name
+     * contain {@code query}, newest first, each with where it was said or shown ({@code searchMatches}).
+     * It reads every processed video's index: fine for one service's videos, not a search engine.
+     */
+    @GetMapping("/api/Videos/Search")
+    public ResponseEntity<?> search(@RequestParam(defaultValue = "") String query, @RequestParam(defaultValue = "25") int pageSize,
+            @RequestParam(defaultValue = "0") int skip, HttpServletRequest request) throws IOException {
+        if (query.isBlank() || pageSize < 1 || pageSize > 1000 || skip < 0) {
+            return invalidRequest(request, "query must not be empty, pageSize must be 1 to 1000 and skip at least 0.");
+        }
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode results = answer.putArray("results");
+        int found = 0;
+        for (Video video : videos.completedConnectorVideos()) {
+            JsonNode index;
+            try (var in = blobs.openRead(video.container(), VideoIndex.BLOB)) {
+                index = json.readTree(in);
+            }
+            ArrayNode matches = IndexSearch.matches(video.originalName(), index, query);
+            if (matches != null && found++ >= skip && results.size() < pageSize) {
+                results.addObject().put("id", video.id()).put("name", video.originalName()).put("state", video.indexState())
+                        .put("durationInSeconds", video.duration()).put("thumbnailId", index.at("/videos/0/thumbnailId").asText(""))
+                        .set("searchMatches", matches);
+            }
+        }
+        answer.putObject("nextPage").put("pageSize", pageSize).put("skip", skip).put("done", skip + pageSize >= found)
+                .put("totalCount", found);
+        return ResponseEntity.ok(answer);
     }
 
     /** Captions from the transcript: format Vtt, Srt, Ttml, Txt or Csv. */

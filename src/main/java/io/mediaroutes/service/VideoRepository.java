@@ -62,6 +62,12 @@ public class VideoRepository {
                 + "(SELECT 1 FROM indexer_video i WHERE i.video_id = v.id)", VideoRepository::map, id).stream().findFirst();
     }
 
+    /** The Connector API's processed videos, newest first. */
+    public List<Video> completedConnectorVideos() {
+        return jdbc.query("SELECT * FROM service_video v WHERE v.state = 'COMPLETED' AND NOT EXISTS "
+                + "(SELECT 1 FROM indexer_video i WHERE i.video_id = v.id) ORDER BY v.created_at DESC", VideoRepository::map);
+    }
+
     public boolean isConnectorVideo(String id) {
         return findConnectorVideo(id).isPresent();
     }

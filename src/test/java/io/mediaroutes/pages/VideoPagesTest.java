@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pages for people, in headless Chromium: the list at / shows a processed video and a failed one with its reason;
- * a video's page has its shots on the timeline, and a click on one seeks the player. Screenshots land in
+ * a search (through the Search API) lists the video with the moment its text is shown; a video's page has its shots
+ * on the timeline, and a click on one seeks the player. Screenshots land in
  * target/screenshots/.
  */
 class VideoPagesTest extends AppTest {
@@ -46,6 +47,14 @@ class VideoPagesTest extends AppTest {
         assertThat(list).contains("two-shots.mp4").contains("Delivered").contains("notes.mp4").contains("Failed:").contains("Not a video")
                 .contains("0:06").containsPattern("<img src=\"/media/[^\"]+/thumbnails/");
         Chromium.screenshot(base + "/", Path.of("target/screenshots/videos.png"));
+
+        // the search box asks the service's Search API (here opened as /?q=): the moment the text is shown, linked
+        assertThat(RawHttp.send(port, "GET /api/videos/search?query=second%20shot HTTP/1.1\r\nHost: 127.0.0.1").text())
+                .contains("\"name\":\"two-shots.mp4\"").contains("\"type\":\"Ocr\"").contains("\"exactText\":\"SECOND SHOT\"");
+        assertThat(RawHttp.send(port, "GET /api/Videos/Search?query= HTTP/1.1\r\nHost: 127.0.0.1").status()).isEqualTo(400);
+        String found = Chromium.dom(base + "/?q=second%20shot");
+        assertThat(found).contains("two-shots.mp4").doesNotContain("notes.mp4").containsPattern("#t=[23]\\.?\\d*\">0:0[23] Ocr: SECOND SHOT");
+        Chromium.screenshot(base + "/?q=second%20shot", Path.of("target/screenshots/search.png"));
 
         Matcher job = Pattern.compile("video.html\\?id=([0-9a-f-]+)\">two-shots.mp4").matcher(list);
         assertThat(job.find()).as("a link to the video's page").isTrue();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mediaroutes.insights.Timecode;
 import io.mediaroutes.insights.VideoIndex;
 import io.mediaroutes.security.PublicUrl;
 import io.mediaroutes.service.EmbeddedService;
@@ -12,21 +11,15 @@ import io.mediaroutes.service.Video;
 import io.mediaroutes.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * What the Video Indexer API shows of a video: its index (the stored one, or the pending one) with this account's
- * fields, and the summary that upload, List Videos and Search answer with, including {@code searchMatches}.
+ * fields, and the summary that upload, List Videos and Search answer with.
  */
 @EmbeddedService
 @Component
 class IndexerViews {
-
-    /** Where a query may match, and the type each kind of match is reported as. */
-    private static final Map<String, String> SEARCHABLE = Map.of("transcript", "Transcript", "ocr", "Ocr", "keywords", "Keyword",
-            "labels", "Label", "topics", "Topic");
 
     private final IndexerAccount account;
     private final AccessTokens tokens;
@@ -107,25 +100,5 @@ class IndexerViews {
         summary.putArray("sourceLanguages").add(fields.language());
         summary.put("personModelId", "00000000-0000-0000-0000-000000000000");
         return summary;
-    }
-
-    /** The moments where {@code query} occurs (case-insensitive): {startTime, type, text, exactText}; null: no match. */
-    ArrayNode searchMatches(Video video, JsonNode index, String query) {
-        String wanted = query.toLowerCase(Locale.ROOT);
-        ArrayNode matches = json.createArrayNode();
-        JsonNode insights = index.at("/videos/0/insights");
-        SEARCHABLE.forEach((kind, type) -> {
-            for (JsonNode item : insights.path(kind)) {
-                String text = item.has("text") ? item.path("text").asText() : item.path("name").asText();
-                int at = text.toLowerCase(Locale.ROOT).indexOf(wanted);
-                if (at >= 0) {
-                    double start = Timecode.parse(item.at("/instances/0/start").asText("0:00:00"));
-                    matches.addObject().put("startTime", Timecode.format(start)).put("type", type).put("text", text)
-                            .put("exactText", text.substring(at, at + wanted.length()));
-                }
-            }
-        });
-        boolean byName = video.originalName().toLowerCase(Locale.ROOT).contains(wanted);
-        return matches.isEmpty() && !byName ? null : matches;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.Captions;
+import io.mediaroutes.insights.IndexSearch;
 import io.mediaroutes.security.ByteLimit;
 import io.mediaroutes.security.OutboundHttp;
 import io.mediaroutes.security.PublicUrl;
@@ -205,7 +206,7 @@ public class VideoIndexerController {
                 continue;
             }
             JsonNode index = views.index(video.get(), fields.get(), false); // read once: for the query and for the summary
-            ArrayNode matches = query == null ? json.createArrayNode() : views.searchMatches(video.get(), index, query);
+            ArrayNode matches = query == null ? json.createArrayNode() : IndexSearch.matches(video.get().originalName(), index, query);
             if (matches != null) {
                 results.add(views.summary(video.get(), fields.get(), index, matches));
             }
