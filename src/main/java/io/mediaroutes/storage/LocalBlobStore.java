@@ -108,14 +108,17 @@ public class LocalBlobStore implements BlobStore {
         }
     }
 
-    /** The block's bytes from the request to their place in the file: one copy, no other buffering. */
+    /**
+     * The block's bytes from the request to their place in the file: one copy, in whole 256 KB writes (a short read
+     * from the socket is not written as a short, unaligned write: the kernel would zero the rest of each page first).
+     */
     private static void write(InputStream in, Path data, long offset, long length, String blockId) throws IOException {
         try (FileChannel out = FileChannel.open(data, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[256 * 1024];
             long written = 0;
             while (written < length) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - written));
-                if (n < 0) {
+                int n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, length - written));
+                if (n == 0) {
                     throw new IOException("block " + blockId + " ended after " + written + " of " + length + " bytes");
                 }
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
