@@ -1,0 +1,33 @@
+package io.mediaroutes.pipeline;
+
+import io.mediaroutes.service.EmbeddedService;
+import io.mediaroutes.service.VideoEnded;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded service's "processing ended", handed to route video-ended so that the Connector pipeline checks that
+ * video at once instead of at the next poll. A remote Connector service has no such signal: there the poll does it
+ * all. (Video Indexer mode has its callback.)
+ */
+@EmbeddedService
+@ConditionalOnProperty(name = "mediaroutes.service.api", havingValue = "connector")
+@Component("videoEndedToRoute")
+class VideoEndedToRoute {
+
+    /** A full queue (1000 videos ended and not yet checked) drops the signal: the poll still finds them. */
+    private static final String ROUTE = "seda:video-ended?discardWhenFull=true";
+
+    private final ProducerTemplate producer;
+
+    VideoEndedToRoute(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    @EventListener
+    void ended(VideoEnded ended) {
+        producer.sendBody(ROUTE, ended.videoId());
+    }
+}
