@@ -5,7 +5,6 @@ import io.mediaroutes.media.MediaProcessor;
 import io.mediaroutes.storage.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,8 +58,6 @@ public final class Playback {
     }
 
     private static void put(BlobStore blobs, String container, Path file, String blob) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            blobs.putBlob(container, blob, in);
-        }
+        blobs.putFile(container, blob, file);
     }
 }

@@ -137,9 +137,7 @@ public class ProcessingQueue implements SmartLifecycle {
             Playback.store(blobs, video.container(), out, json);
             InsightsAnalyzer.Result insights = analyzer.analyze(id, input, out.info(), work.resolve("insights"), settings.timeout());
             for (InsightsAnalyzer.KeyFrame keyFrame : insights.keyFrames()) {
-                try (InputStream jpeg = Files.newInputStream(keyFrame.jpeg())) {
-                    blobs.putBlob(video.container(), "thumbnails/" + keyFrame.thumbnailId() + ".jpg", jpeg);
-                }
+                blobs.putFile(video.container(), "thumbnails/" + keyFrame.thumbnailId() + ".jpg", keyFrame.jpeg());
             }
             videos.progress(id, 95);
             byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(

@@ -2,6 +2,7 @@ package io.mediaroutes.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,13 @@ public interface BlobStore {
     record Uncommitted(int count, int idLength) {}
 
     Properties putBlob(String container, String name, InputStream content) throws IOException;
+
+    /** Stores a file the caller is done with: a store on the same disk may move it into place instead of copying. */
+    default Properties putFile(String container, String name, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return putBlob(container, name, in);
+        }
+    }
 
     /** Stages one block; {@code length} is the byte count the stream holds. */
     void stageBlock(String container, String name, String blockId, InputStream content, long length) throws IOException;

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,6 +70,20 @@ public class LocalBlobStore implements BlobStore {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+        }
+        forgetStaged(container, name);
+        Files.deleteIfExists(committedList(container, name));
+        return properties(container, name).orElseThrow();
+    }
+
+    /** The file becomes the blob by a rename when it is on this store's file system (a copy otherwise). */
+    @Override
+    public Properties putFile(String container, String name, Path file) throws IOException {
+        Path target = blob(container, name);
+        try {
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException elsewhere) {
+            return BlobStore.super.putFile(container, name, file);
         }
         forgetStaged(container, name);
         Files.deleteIfExists(committedList(container, name));

@@ -35,7 +35,7 @@ public final class ProcessingBench {
         for (int round = 0; round < rounds; round++) {
             Path work = dir.resolve("bare-" + round);
             long t0 = System.nanoTime();
-            bareCommands(clip, 720, work, timeout);
+            bareCommands(clip, seconds, 720, work, timeout);
             bare.add((System.nanoTime() - t0) / 1e9);
 
             Path out = dir.resolve("service-" + round);
@@ -54,17 +54,17 @@ public final class ProcessingBench {
         System.out.printf(Locale.ROOT, "  real-time factor           %7.2f  (processing time / video duration)%n", s / seconds);
     }
 
-    /** The same ffmpeg and ffprobe runs, nothing else: no orchestration, no storage. */
-    static void bareCommands(Path clip, int height, Path work, Duration timeout) throws Exception {
+    /** The same ffmpeg and ffprobe runs as the service's (thumbnails and poster at its times), nothing else. */
+    static void bareCommands(Path clip, double seconds, int height, Path work, Duration timeout) throws Exception {
         Files.createDirectories(work.resolve("dash"));
         check(Ffmpeg.ffprobe(List.of("-v", "error", "-print_format", "json", "-show_format", "-show_streams", clip.toString()), timeout));
         MediaProbe.Info info = new MediaProbe.Info(0, height * 16 / 9, height, "h264", "aac");
         List<Ladder.Rung> rungs = Ladder.forSource(height);
-        check(Ffmpeg.ffmpeg(Encoder.encode(clip, info, rungs, 10, work), timeout));
+        check(Ffmpeg.ffmpeg(Encoder.encode(clip, info, rungs, Math.max(1.0, seconds / 6), work), timeout));
         List<Path> renditions = rungs.stream().map(r -> work.resolve(r.name() + ".mp4")).toList();
         check(Ffmpeg.ffmpeg(Encoder.hls(renditions, rungs.stream().map(Ladder.Rung::name).toList(), true, null, work.resolve("hls")), timeout));
         check(Ffmpeg.ffmpeg(Encoder.dash(renditions, true, work.resolve("dash")), timeout));
-        check(Ffmpeg.ffmpeg(Encoder.poster(clip, 0.5, height, work.resolve("poster.jpg")), timeout));
+        check(Ffmpeg.ffmpeg(Encoder.poster(clip, Math.min(seconds * 0.1, 5.0), height, work.resolve("poster.jpg")), timeout));
     }
 
     private static void check(Ffmpeg.Result result) {

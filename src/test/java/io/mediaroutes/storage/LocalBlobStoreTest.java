@@ -39,6 +39,20 @@ class LocalBlobStoreTest extends BlobStoreContractTest {
     }
 
     @Test
+    void aFileOnTheStoresDiskIsMovedIntoPlaceNotCopied() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        Path made = Files.writeString(root.resolve("segment.ts"), "media bytes");
+        Object inode = Files.getAttribute(made, "unix:ino");
+
+        BlobStore.Properties stored = store.putFile("c", "hls/segment.ts", made);
+
+        assertThat(made).doesNotExist();
+        assertThat(root.resolve("c/hls/segment.ts")).hasContent("media bytes");
+        assertThat(Files.getAttribute(root.resolve("c/hls/segment.ts"), "unix:ino")).as("the same file, renamed").isEqualTo(inode);
+        assertThat(stored.size()).isEqualTo(11);
+    }
+
+    @Test
     void namesCannotEscapeTheRoot() {
         BlobStore store = store();
         assertThatThrownBy(() -> store.putBlob("c", "../../etc/passwd", bytes("x"))).isInstanceOf(IOException.class);
