@@ -58,7 +58,6 @@ public class BlobUploader {
     };
 
     private final Metrics metrics;
-    private final HttpClient http = HttpClient.createDefault();
     private final long blockSize;
     private final int concurrency;
     private final BlobDrop blobDrop;
@@ -190,7 +189,7 @@ public class BlobUploader {
     }
 
     private BlobClient client(String uploadUri) {
-        return new BlobClientBuilder().endpoint(uploadUri).httpClient(http).buildClient();
+        return new BlobClientBuilder().endpoint(uploadUri).httpClient(Http.CLIENT).buildClient();
     }
 
     private ParallelTransferOptions options(long size, String what) {
@@ -210,6 +209,11 @@ public class BlobUploader {
         LOG.info("Uploaded {} ({} bytes) in {} ms, {} MiB/s{}", what, size, millis,
                 String.format(Locale.ROOT, "%.1f", sent * 1000.0 / millis / (1 << 20)),
                 reused == 0 ? "" : ", " + reused + " bytes staged before");
+    }
+
+    /** One HTTP client for every upload, made at the first: Netty and Reactor load with it, not on the start path. */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.createDefault();
     }
 
     /** Logs every further 10 % of an upload over 100 MB. */

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 /**
  * bench/latency: how long a 5 s clip takes from the drop folder to its insights file, minus the time the service
  * spent processing it (its log's "processed in"): the pipeline's own overhead, with the drop scan, read lock and
- * Status poll as config/application.yaml ships them. Connector flow (Status polled) and Video Indexer flow
- * (callback), each in an app of its own. Half the clips were written long before they are moved into the drop
+ * Status poll as config/application.yaml ships them. Connector flow with the embedded service (its signal that a
+ * video ended), Connector flow with a remote service (Status polled: the pipeline in an app of its own, calling a
+ * second app's service) and Video Indexer flow (callback), each in an app of its own. Half the clips were written long before they are moved into the drop
  * (a producer that writes elsewhere, then moves); half just before, so the read lock waits for mediaroutes.drop.min-age.
  * Not a test: run by bench/latency.
  */
@@ -31,12 +32,21 @@ public final class LatencyBench {
         int clips = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path clip = TestVideos.mp4(Files.createTempDirectory("latency").resolve("clip.mp4"), 5);
         System.out.printf(Locale.ROOT, "latency: 2 x %d clips of 5 s each, one at a time, %d cores%n", clips, Runtime.getRuntime().availableProcessors());
-        report("Connector, Status polled every 5 s", measure(Map.of(), clip, clips), "<= poll interval + 1.0 s = 6.0 s");
-        report("Video Indexer, callback", measure(Map.of("mediaroutes.service.api", "videoindexer"), clip, clips), "<= 1.0 s");
+        report("Connector, embedded service (its signal; the poll is the fallback)", measure(Map.of(), null, clip, clips), "<= 1.0 s");
+        Path serviceHome = AppTestSupport.newHome("latency-service");
+        Path serviceLog = serviceHome.resolve("service.log");
+        try (AppProcess service = AppProcess.start(serviceLog, AppTestSupport.properties(serviceHome))) {
+            report("Connector, remote service, Status polled every 5 s", measure(Map.of("mediaroutes.service.embedded", "false",
+                    "mediaroutes.service.url", service.url()), serviceLog, clip, clips), "<= poll interval + 1.0 s = 6.0 s");
+        }
+        report("Video Indexer, callback", measure(Map.of("mediaroutes.service.api", "videoindexer"), null, clip, clips), "<= 1.0 s");
     }
 
-    /** Overheads in seconds of the clips written long before [0] and just before [1], after one to warm up. */
-    private static List<List<Double>> measure(Map<String, String> mode, Path clip, int clips) throws Exception {
+    /**
+     * Overheads in seconds of the clips written long before [0] and just before [1], after one to warm up.
+     * @param serviceLog the log of the app whose service processes the videos; null: the pipeline's own app
+     */
+    private static List<List<Double>> measure(Map<String, String> mode, Path serviceLog, Path clip, int clips) throws Exception {
         Path home = AppTestSupport.newHome("latency");
         Map<String, String> properties = new HashMap<>(AppTestSupport.properties(home));
         // the shipped timing, not the tests' quick one
@@ -59,7 +69,7 @@ public final class LatencyBench {
                 }
                 double total = (System.nanoTime() - started) / 1e9;
                 String videoId = new ObjectMapper().readTree(insights.toFile()).path("id").asText();
-                double processing = processingSeconds(home.resolve("app.log"), videoId);
+                double processing = processingSeconds(serviceLog != null ? serviceLog : home.resolve("app.log"), videoId);
                 if (i > 0) {
                     overheads.get(i % 2).add(total - processing);
                 }
