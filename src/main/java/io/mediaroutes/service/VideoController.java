@@ -171,6 +171,9 @@ public class VideoController {
         ArrayNode results = answer.putArray("results");
         int found = 0;
         for (Video video : videos.completedConnectorVideos()) {
+            if (blobs.properties(video.container(), VideoIndex.BLOB).isEmpty()) {
+                continue; // completed before indexes were kept
+            }
             JsonNode index;
             try (var in = blobs.openRead(video.container(), VideoIndex.BLOB)) {
                 index = json.readTree(in);
