@@ -1,39 +1,13 @@
 package io.mediaroutes.pipeline;
 
-import io.mediaroutes.AppTest;
-import io.mediaroutes.Await;
-import io.mediaroutes.TestVideos;
-import java.nio.file.Files;
-import java.time.Duration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.api.management.ManagedCamelContext;
-import org.apache.camel.api.management.mbean.ManagedRouteMBean;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** In Video Indexer mode the callback delivers at once: the Quartz poll is set to an hour and never gets to. */
-class IndexerCallbackTest extends AppTest {
+/** In Video Indexer mode the service's callback delivers (route indexer-callback). */
+class IndexerCallbackTest extends DeliveredWithoutThePoll {
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
+    static void videoIndexer(DynamicPropertyRegistry registry) {
         registry.add("mediaroutes.service.api", () -> "videoindexer");
-        registry.add("mediaroutes.poll.interval", () -> "3600000");
-    }
-
-    @Autowired
-    CamelContext camel;
-
-    @Test
-    void theCallbackTriggersDeliveryWithoutThePoll() throws Exception {
-        ManagedRouteMBean poll = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class).getManagedRoute("poll-status");
-        Await.until("the poll's first run, at start", Duration.ofSeconds(30), () -> poll.getExchangesTotal() > 0);
-        TestVideos.mp4(home().resolve("drop/called back.mp4"), 1);
-
-        Await.until("the insights, by callback", Duration.ofSeconds(60),
-                () -> Files.exists(home().resolve("out/called back.mp4.insights.json")));
-        // archived once the delivery is recorded, a moment after the sink wrote the file
-        Await.until("the drop archived", Duration.ofSeconds(30), () -> Files.exists(home().resolve("drop/.done/called back.mp4")));
     }
 }
