@@ -66,7 +66,7 @@ public class LocalBlobStore implements BlobStore {
         Path target = blob(container, name);
         Path temp = tempBeside(target);
         try {
-            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+            write(content, temp, 0, -1, "the blob");
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
@@ -104,7 +104,7 @@ public class LocalBlobStore implements BlobStore {
         Path buffered = null;
         if (length < 0) { // no Content-Length: learn the size first
             buffered = tempBeside(dir.resolve(STAGED_DATA));
-            Files.copy(content, buffered);
+            write(content, buffered, 0, -1, blockId);
             length = Files.size(buffered);
             content = Files.newInputStream(buffered);
         }
@@ -113,7 +113,7 @@ public class LocalBlobStore implements BlobStore {
             long slot = blocks.claim(slotIndex(blockId), blockId, length);
             String file = slot >= 0 ? SLOTS_DATA : STAGED_DATA;
             long offset = slot >= 0 ? slot : stagedEnds.computeIfAbsent(dir.resolve(STAGED_DATA), LocalBlobStore::sizeOrZero).getAndAdd(length);
-            write(in, dir.resolve(file), offset, length, blockId);
+            write(in, dir.resolve(file), offset, length, "block " + blockId);
             writeAtomically(dir.resolve(blockFile(blockId)), offset + " " + length + " " + file);
             blocks.add(blockId);
         } finally {
@@ -124,17 +124,21 @@ public class LocalBlobStore implements BlobStore {
     }
 
     /**
-     * The block's bytes from the request to their place in the file: one copy, in whole 256 KB writes (a short read
-     * from the socket is not written as a short, unaligned write: the kernel would zero the rest of each page first).
+     * Bytes from a request to their place in a file: one copy, in whole 256 KB writes (a short read from the socket
+     * is not written as a short, unaligned write: the kernel would zero the rest of each page first).
+     * @param length the bytes to copy; -1: up to the end of the stream
      */
-    private static void write(InputStream in, Path data, long offset, long length, String blockId) throws IOException {
+    private static void write(InputStream in, Path data, long offset, long length, String what) throws IOException {
         try (FileChannel out = FileChannel.open(data, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[256 * 1024];
             long written = 0;
-            while (written < length) {
-                int n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, length - written));
+            while (length < 0 || written < length) {
+                int n = in.readNBytes(buffer, 0, (int) (length < 0 ? buffer.length : Math.min(buffer.length, length - written)));
+                if (n == 0 && length < 0) {
+                    return;
+                }
                 if (n == 0) {
-                    throw new IOException("block " + blockId + " ended after " + written + " of " + length + " bytes");
+                    throw new IOException(what + " ended after " + written + " of " + length + " bytes");
                 }
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
                 while (chunk.hasRemaining()) {
