@@ -147,13 +147,18 @@ public class VideoController {
         if (video.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        Video v = video.get();
-        if (v.state() == Video.State.COMPLETED && blobs.properties(v.container(), VideoIndex.BLOB).isPresent()) {
-            try (var in = blobs.openRead(v.container(), VideoIndex.BLOB)) {
-                return ResponseEntity.ok(json.readTree(in));
-            }
+        Optional<JsonNode> stored = storedIndex(video.get());
+        return ResponseEntity.ok(stored.isPresent() ? stored.get() : video.get().pendingIndex());
+    }
+
+    /** The index processing stored for a completed video; none before (or if it was never stored). */
+    private Optional<JsonNode> storedIndex(Video video) throws IOException {
+        if (video.state() != Video.State.COMPLETED || blobs.properties(video.container(), VideoIndex.BLOB).isEmpty()) {
+            return Optional.empty();
         }
-        return ResponseEntity.ok(v.pendingIndex());
+        try (var in = blobs.openRead(video.container(), VideoIndex.BLOB)) {
+            return Optional.of(json.readTree(in));
+        }
     }
 
     /**
@@ -171,13 +176,11 @@ public class VideoController {
         ArrayNode results = answer.putArray("results");
         int found = 0;
         for (Video video : videos.completedConnectorVideos()) {
-            if (blobs.properties(video.container(), VideoIndex.BLOB).isEmpty()) {
-                continue; // completed before indexes were kept
+            Optional<JsonNode> stored = storedIndex(video);
+            if (stored.isEmpty()) {
+                continue;
             }
-            JsonNode index;
-            try (var in = blobs.openRead(video.container(), VideoIndex.BLOB)) {
-                index = json.readTree(in);
-            }
+            JsonNode index = stored.get();
             ArrayNode matches = IndexSearch.matches(video.originalName(), index, query);
             if (matches != null && found++ >= skip && results.size() < pageSize) {
                 results.addObject().put("id", video.id()).put("name", video.originalName()).put("state", video.indexState())

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -71,9 +71,7 @@ public class LocalBlobStore implements BlobStore {
         } finally {
             Files.deleteIfExists(temp);
         }
-        forgetStaged(container, name);
-        Files.deleteIfExists(committedList(container, name));
-        return properties(container, name).orElseThrow();
+        return writtenWhole(container, name);
     }
 
     /** The file becomes the blob by a rename when it is on this store's file system (a copy otherwise). */
@@ -85,6 +83,11 @@ public class LocalBlobStore implements BlobStore {
         } catch (AtomicMoveNotSupportedException elsewhere) {
             return BlobStore.super.putFile(container, name, file);
         }
+        return writtenWhole(container, name);
+    }
+
+    /** A blob just written whole (not from blocks): its staged blocks and committed block list no longer apply. */
+    private Properties writtenWhole(String container, String name) throws IOException {
         forgetStaged(container, name);
         Files.deleteIfExists(committedList(container, name));
         return properties(container, name).orElseThrow();
