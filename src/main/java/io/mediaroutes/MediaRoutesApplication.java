@@ -4,11 +4,14 @@ import io.mediaroutes.media.SampleClip;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** One app, two roles: the Camel pipeline (routes/) and the embedded video service; {@code sample-clip} makes a demo video. */
-@SpringBootApplication
+// No WebClient here: Reactor Netty is on the classpath for the Azure SDK, and this auto-configuration would start
+// Reactor's shared resources for it (Netty's classes loaded at start, bench/startup).
+@SpringBootApplication(exclude = ClientHttpConnectorAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class MediaRoutesApplication {

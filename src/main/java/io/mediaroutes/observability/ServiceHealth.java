@@ -1,10 +1,7 @@
 package io.mediaroutes.observability;
 
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.core.env.Environment;
@@ -13,14 +10,14 @@ import org.springframework.stereotype.Component;
 /**
  * Whether the video service the pipeline calls ({@code mediaroutes.service.url}: this app, or Azure) answers at
  * all, in {@code /actuator/health} and in readiness: without it the app can't take work. Any HTTP answer counts;
- * only a refused, unreachable or silent service is DOWN.
+ * only a refused, unreachable or silent service is DOWN. A plain {@link HttpURLConnection}: the JDK's HttpClient
+ * builds a TLS context when made (about 900 classes and the CA store read before the first health answer, bench/startup),
+ * which an http:// service never needs.
  */
 @Component("service")
 public class ServiceHealth implements HealthIndicator {
 
     private final Environment environment;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     public ServiceHealth(Environment environment) {
         this.environment = environment;
     }
@@ -28,12 +25,20 @@ public class ServiceHealth implements HealthIndicator {
     @Override
     public Health health() {
         String url = environment.getProperty("mediaroutes.service.url", ""); // names this app's port: read when asked
+        HttpURLConnection connection = null;
         try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-            return Health.up().withDetail("url", url).withDetail("status", answer.statusCode()).build();
+            connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestMethod("HEAD");
+            connection.setInstanceFollowRedirects(false);
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(3000);
+            return Health.up().withDetail("url", url).withDetail("status", connection.getResponseCode()).build();
         } catch (Exception unreachable) {
             return Health.down().withDetail("url", url).withDetail("error", unreachable.getClass().getSimpleName()).build();
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
         }
     }
 }
