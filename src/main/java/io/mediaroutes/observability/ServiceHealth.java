@@ -1,6 +1,7 @@
 package io.mediaroutes.observability;
 
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class ServiceHealth implements HealthIndicator {
 
     private final Environment environment;
+
     public ServiceHealth(Environment environment) {
         this.environment = environment;
     }
@@ -27,7 +29,8 @@ public class ServiceHealth implements HealthIndicator {
         String url = environment.getProperty("mediaroutes.service.url", ""); // names this app's port: read when asked
         HttpURLConnection connection = null;
         try {
-            connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            // straight to the service, as the routes' HTTP client goes (no system proxy)
+            connection = (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
             connection.setRequestMethod("HEAD");
             connection.setInstanceFollowRedirects(false);
             connection.setConnectTimeout(2000);
