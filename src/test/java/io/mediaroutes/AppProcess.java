@@ -66,6 +66,11 @@ public final class AppProcess implements AutoCloseable {
         return value.find() ? Long.parseLong(value.group(1)) : -1;
     }
 
+    /** The app's CPU time so far (all its threads, the JIT compiler's included), in seconds. */
+    public double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElseThrow();
+    }
+
     /** kill -9: no shutdown hook, no graceful stop, nothing handed back. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
