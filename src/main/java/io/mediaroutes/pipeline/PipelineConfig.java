@@ -13,36 +13,20 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 
 /** The few objects the routes refer to by name that are not beans of ours. */
 @Configuration
 public class PipelineConfig {
 
-    /**
-     * Each drop is taken once, across restarts and instances: the keys live in the database. When two instances
-     * add one key at the same moment, the primary key lets one win; the other is told "already taken".
-     */
+    /** Each drop is taken once, across restarts and instances: see DropRepository. */
     @Bean
-    JdbcMessageIdRepository dropRepository(DataSource dataSource) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "drop") {
-            @Override
-            public boolean add(String key) {
-                try {
-                    return super.add(key);
-                } catch (DuplicateKeyException takenByAnotherInstance) {
-                    return false;
-                }
-            }
-        };
-        repository.setCreateTableIfNotExists(false); // Flyway creates CAMEL_MESSAGEPROCESSED
-        return repository;
+    DropRepository dropRepository(DataSource dataSource) {
+        return new DropRepository(dataSource);
     }
 
     /**

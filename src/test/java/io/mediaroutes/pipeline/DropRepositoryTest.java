@@ -1,0 +1,51 @@
+package io.mediaroutes.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** Two instances' drop repositories on one database: a drop is taken once, and a taken one is not asked again. */
+class DropRepositoryTest {
+
+    private final DriverManagerDataSource db =
+            new DriverManagerDataSource("jdbc:h2:mem:drops-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final DropRepository one = new DropRepository(db);
+    private final DropRepository other = new DropRepository(db);
+
+    @BeforeEach
+    void table() throws Exception {
+        new JdbcTemplate(db).execute("CREATE TABLE CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255) NOT NULL,"
+                + " messageId VARCHAR(1200) NOT NULL, createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
+        one.start();
+        other.start();
+    }
+
+    @Test
+    void aDropTakenByOneInstanceIsTakenForTheOther() {
+        assertThat(other.contains("clip.mp4|10|1")).isFalse();
+        assertThat(one.add("clip.mp4|10|1")).isTrue();
+        assertThat(other.contains("clip.mp4|10|1")).as("asked after the other took it").isTrue();
+        assertThat(other.add("clip.mp4|10|1")).isFalse();
+    }
+
+    @Test
+    void aTakenDropIsAnsweredWithoutTheDatabase() {
+        one.add("clip.mp4|10|1");
+        other.contains("clip.mp4|10|1");
+        new JdbcTemplate(db).execute("DROP TABLE CAMEL_MESSAGEPROCESSED"); // any query would fail now
+
+        assertThat(one.contains("clip.mp4|10|1")).isTrue();
+        assertThat(other.contains("clip.mp4|10|1")).isTrue();
+    }
+
+    @Test
+    void aRemovedDropIsNoLongerTaken() {
+        one.add("clip.mp4|10|1");
+        one.remove("clip.mp4|10|1");
+        assertThat(one.contains("clip.mp4|10|1")).isFalse();
+    }
+}
