@@ -20,6 +20,7 @@ public class MediaRoutesApplication {
             SampleClip.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        StartupClasses.preload(MediaRoutesApplication.class.getClassLoader());
         SpringApplication.run(MediaRoutesApplication.class, args);
     }
 }
