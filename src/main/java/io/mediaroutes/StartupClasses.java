@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads, on a thread of its own, the classes a start is about to need, in the order it needs them, so that the
- * main thread finds most of them loaded: on two cores the main thread is the start's bottleneck and the other core
- * is mostly idle (Spring Boot's BackgroundPreinitializer does the same for a few classes of its own). The list is
- * taken from a real start by {@code bench/startup-classes}. Loading only: no class is initialized here, and a name
- * that is gone (a dependency upgraded since) is skipped.
+ * Loads, on a thread of its own, the library classes a start is about to need, in the order it needs them, so that
+ * the main thread finds most of them loaded: a start is one thread's work, and loading classes from the nested jars
+ * is a third of it, which a second core can do ahead (Spring Boot's BackgroundPreinitializer does the same for a
+ * few classes of its own). The list is taken from a real start by {@code bench/startup-classes}. Loading only: no
+ * class is initialized here, and a name that is gone (a dependency upgraded since) is skipped.
  */
 final class StartupClasses {
 
