@@ -50,15 +50,14 @@ public final class ThroughputBench {
             double[] warm = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 quiet(app); // the bare loop gets the machine: the app's JIT compiler done with the last batch
-                double appCpu = app.cpuSeconds();
+                double cpuBefore = app.cpuSeconds();
                 bare[r] = bare(home.resolve("bare/" + r), clip, seconds, clips, threads);
-                appCpu = app.cpuSeconds() - appCpu;
-                double pipelineCpu = app.cpuSeconds();
+                double cpuBetween = app.cpuSeconds();
                 warm[r] = pipeline(home, "r" + (r + 1), clips, clip);
-                pipelineCpu = app.cpuSeconds() - pipelineCpu;
+                double cpuAfter = app.cpuSeconds();
                 System.out.printf(Locale.ROOT, "  round %d: bare %.1f s (the idle app used %.1f s of CPU meanwhile), pipeline %.1f s"
                         + " (the app's JVM used %.1f s of CPU, ffmpeg not counted), ratio %.2f%n",
-                        r + 1, bare[r], appCpu, warm[r], pipelineCpu, bare[r] / warm[r]);
+                        r + 1, bare[r], cpuBetween - cpuBefore, warm[r], cpuAfter - cpuBetween, bare[r] / warm[r]);
             }
             double bareMedian = median(bare);
             double warmMedian = median(warm);
