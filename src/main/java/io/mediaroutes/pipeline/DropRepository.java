@@ -1,5 +1,8 @@
 package io.mediaroutes.pipeline;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -12,31 +15,43 @@ import org.springframework.dao.DuplicateKeyException;
  * <ul>
  * <li>When two instances add one key at the same moment, the primary key lets one win; the other is told "already
  * taken" instead of failing.</li>
- * <li>The keys known to be taken are remembered (the newest {@value #REMEMBERED}): a drop stays in the folder until
- * its insights are delivered, and the folder consumer asks about every file at every scan, which was a query per
- * file four times a second. Only "taken" is remembered: a key is never un-taken by another instance (keys are added
- * once handled and never removed but by the instance that holds the drop), so a remembered answer stays true.</li>
+ * <li>The keys known to be taken are remembered (the newest {@value #REMEMBERED}, for {@link #REMEMBER_FOR}): a drop
+ * stays in the folder until its insights are delivered, and the folder consumer asks about every file at every
+ * scan, which was a query per file four times a second. Only "taken" is remembered, and only for a while: the
+ * instance holding a drop removes its key when the drop's ingest fails (to take it again), and another instance
+ * that remembered the key as taken must see that within a minute, or a drop whose holder then died would wait
+ * for that instance's restart.</li>
  * </ul>
  */
 public class DropRepository extends JdbcMessageIdRepository {
 
     static final int REMEMBERED = 10_000;
+    static final Duration REMEMBER_FOR = Duration.ofMinutes(1);
 
-    private final Map<String, Boolean> taken = LRUCacheFactory.newLRUCache(REMEMBERED);
+    private final Map<String, Instant> taken = LRUCacheFactory.newLRUCache(REMEMBERED); // key -> when it was known taken
+    private final Clock clock;
 
     public DropRepository(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    DropRepository(DataSource dataSource, Clock clock) {
         super(dataSource, "drop");
+        this.clock = clock;
         setCreateTableIfNotExists(false); // Flyway creates CAMEL_MESSAGEPROCESSED
     }
 
     @Override
     public boolean contains(String key) {
-        if (taken.containsKey(key)) {
+        Instant known = taken.get(key);
+        if (known != null && known.plus(REMEMBER_FOR).isAfter(clock.instant())) {
             return true;
         }
         boolean contains = super.contains(key);
         if (contains) {
-            taken.put(key, Boolean.TRUE);
+            remember(key);
+        } else {
+            taken.remove(key);
         }
         return contains;
     }
@@ -45,12 +60,16 @@ public class DropRepository extends JdbcMessageIdRepository {
     public boolean add(String key) {
         try {
             boolean added = super.add(key);
-            taken.put(key, Boolean.TRUE); // added here, or it was already there
+            remember(key); // added here, or it was already there
             return added;
         } catch (DuplicateKeyException takenByAnotherInstance) {
-            taken.put(key, Boolean.TRUE);
+            remember(key);
             return false;
         }
+    }
+
+    private void remember(String key) {
+        taken.put(key, clock.instant());
     }
 
     @Override

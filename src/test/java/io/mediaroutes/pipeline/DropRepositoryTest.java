@@ -2,6 +2,11 @@ package io.mediaroutes.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +19,8 @@ class DropRepositoryTest {
     private final DriverManagerDataSource db =
             new DriverManagerDataSource("jdbc:h2:mem:drops-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     private final DropRepository one = new DropRepository(db);
-    private final DropRepository other = new DropRepository(db);
+    private final MovableClock otherClock = new MovableClock();
+    private final DropRepository other = new DropRepository(db, otherClock);
 
     @BeforeEach
     void table() throws Exception {
@@ -47,5 +53,42 @@ class DropRepositoryTest {
         one.add("clip.mp4|10|1");
         one.remove("clip.mp4|10|1");
         assertThat(one.contains("clip.mp4|10|1")).isFalse();
+    }
+
+    @Test
+    void aDropItsHolderGaveBackIsFreeForTheOtherInstanceWithinAMinute() {
+        one.add("clip.mp4|10|1");
+        assertThat(other.contains("clip.mp4|10|1")).isTrue();
+        one.remove("clip.mp4|10|1"); // its ingest failed: the holder gives it back, to take it again (or to die first)
+
+        otherClock.advance(DropRepository.REMEMBER_FOR.minusSeconds(1));
+        assertThat(other.contains("clip.mp4|10|1")).as("still remembered as taken").isTrue();
+        otherClock.advance(Duration.ofSeconds(1));
+        assertThat(other.contains("clip.mp4|10|1")).as("asked the database again").isFalse();
+        assertThat(other.add("clip.mp4|10|1")).isTrue();
+    }
+
+    /** A clock the test moves on. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-30T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
