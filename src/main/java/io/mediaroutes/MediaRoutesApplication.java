@@ -10,8 +10,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** One app, two roles: the Camel pipeline (routes/) and the embedded video service; {@code sample-clip} makes a demo video. */
 // No WebClient here: Reactor Netty is on the classpath for the Azure SDK, and this auto-configuration would start
-// Reactor's shared resources for it (Netty's classes loaded at start, bench/startup).
-@SpringBootApplication(exclude = ClientHttpConnectorAutoConfiguration.class)
+// Reactor's shared resources for it (Netty's classes loaded at start, bench/startup). No @Bean method of ours calls
+// another, so no configuration class needs a CGLIB subclass (proxyBeanMethods = false): none is generated at start.
+@SpringBootApplication(exclude = ClientHttpConnectorAutoConfiguration.class, proxyBeanMethods = false)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class MediaRoutesApplication {

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The few objects the routes refer to by name that are not beans of ours. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class PipelineConfig {
 
     /** Each drop is taken once, across restarts and instances: see DropRepository. */

@@ -34,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (Contributor). Seed 002's roles: Reader may Get and List; Contributor and Owner may also create, mark complete and
  * delete. Video Indexer videos are outside this API altogether (their own tokens guard them).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class ApiAccess {
 
     static final String KEY_HEADER = "api-key";

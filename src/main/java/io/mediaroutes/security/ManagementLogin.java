@@ -21,7 +21,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * Health stays open for load balancers and Kubernetes probes. Spring Security guards Hawtio, so Hawtio's own JAAS
  * login stays off. The video APIs keep their own protection (signed UploadUris, access tokens, subscription keys).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class ManagementLogin {
 
     @Bean

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
  * Chooses the service's BlobStore: {@code mediaroutes.storage.kind=local} (default) keeps blobs under a
  * folder; {@code azure} keeps them in Azure Blob Storage (or Azurite) given a connection string.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class StorageConfig {
 
     @Bean
