@@ -17,10 +17,10 @@ import org.springframework.dao.DuplicateKeyException;
  * taken" instead of failing.</li>
  * <li>The keys known to be taken are remembered (the newest {@value #REMEMBERED}, for {@link #REMEMBER_FOR}): a drop
  * stays in the folder until its insights are delivered, and the folder consumer asks about every file at every
- * scan, which was a query per file four times a second. Only "taken" is remembered, and only for a while: the
- * instance holding a drop removes its key when the drop's ingest fails (to take it again), and another instance
- * that remembered the key as taken must see that within a minute, or a drop whose holder then died would wait
- * for that instance's restart.</li>
+ * scan, which was a query per file four times a second. Only "taken" is remembered, and only for a while: Camel
+ * removes a key when an exchange fails in eager mode (to take the drop again), and an instance that remembered
+ * it as taken must see that, or the drop would wait for its restart should the instance that removed it die.
+ * (The shipped routes add a key only once its drop is handled, so no key they add is removed.)</li>
  * </ul>
  */
 public class DropRepository extends JdbcMessageIdRepository {

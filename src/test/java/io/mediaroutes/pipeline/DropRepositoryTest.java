@@ -56,10 +56,10 @@ class DropRepositoryTest {
     }
 
     @Test
-    void aDropItsHolderGaveBackIsFreeForTheOtherInstanceWithinAMinute() {
+    void aDropGivenBackIsFreeForTheOtherInstanceWithinAMinute() {
         one.add("clip.mp4|10|1");
         assertThat(other.contains("clip.mp4|10|1")).isTrue();
-        one.remove("clip.mp4|10|1"); // its ingest failed: the holder gives it back, to take it again (or to die first)
+        one.remove("clip.mp4|10|1"); // an exchange failed in eager mode: Camel gives the drop back
 
         otherClock.advance(DropRepository.REMEMBER_FOR.minusSeconds(1));
         assertThat(other.contains("clip.mp4|10|1")).as("still remembered as taken").isTrue();
