@@ -96,7 +96,7 @@ public class ProcessingQueue implements SmartLifecycle {
     }
 
     /** Claims as many queued videos as there are free workers: on a timer, and whenever a worker gets free. */
-    @Scheduled(fixedDelayString = "${mediaroutes.service.processing.poll-interval:500}")
+    @Scheduled(fixedDelayString = "${mediaroutes.service.processing.poll-interval:2000}")
     public synchronized void claim() {
         if (!running || !settings.enabled()) {
             return;
