@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +24,9 @@ class DropRepositoryTest {
     private final DropRepository other = new DropRepository(db, otherClock);
 
     @BeforeEach
-    void table() throws Exception {
-        new JdbcTemplate(db).execute("CREATE TABLE CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255) NOT NULL,"
-                + " messageId VARCHAR(1200) NOT NULL, createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
+    void schema() {
+        // the app's own migrations (as in config/application.yaml), so the table is the one the app gets
+        Flyway.configure().dataSource(db).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
         one.start();
         other.start();
     }
