@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
  * bench/throughput: N short generated clips through the whole pipeline (drop → Create Video → upload →
  * MarkComplete → processing → the service's signal or the poll → deliver), against a bare loop of the same ffmpeg
  * commands (probe, H.264/AAC ladder with thumbnails, HLS, DASH, poster) at the same concurrency; prints clips per
- * minute and the ratio, for the app warm (a running service: after batches of 100 clips until its CPU per batch stops
- * falling) and for a first batch right after its start. The
+ * minute and the ratio, for the app warm (a running service: after 1,000 short clips) and for a first batch right
+ * after its start. The
  * pipeline's insights analyzers are off, so both sides do the same processing. The two sides alternate for
  * {@code ROUNDS} rounds (default 3) and each is reported by its median: single batches on a shared VM vary by
  * a quarter or more. Not a test: run by bench/throughput.
@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 public final class ThroughputBench {
 
     private static final int WARM_UP_BATCH = 100;
+    private static final int WARM_UP_BATCHES = 10;
 
     public static void main(String[] args) throws Exception {
         int clips = args.length > 0 ? Integer.parseInt(args[0]) : 100;
@@ -45,13 +46,13 @@ public final class ThroughputBench {
         }
         try (AppProcess app = AppProcess.start(home.resolve("app.log"), props)) {
             // a first batch from the fresh app (its JIT compiler busy with what start-up made hot for a minute or
-            // more), then warm-up batches until the app is warm, then the measured rounds, each beside a bare batch
+            // more), nine more batches to warm it up, then the measured rounds, each beside a bare batch
             Path warmUp = TestVideos.mp4(home.resolve("warm-up.mp4"), 3, 640, 360);
             double cpuBeforeCold = app.cpuSeconds();
-            double cold = pipeline(home, "w0", WARM_UP_BATCH, warmUp);
-            double coldCpu = app.cpuSeconds() - cpuBeforeCold;
-            System.out.printf(Locale.ROOT, "  warm-up batch 1: %d clips in %.1f s, the app's JVM used %.1f s of CPU%n", WARM_UP_BATCH, cold, coldCpu);
-            int warmUpBatches = warmUp(app, home, warmUp, coldCpu);
+            double cold = pipeline(home, "w1", WARM_UP_BATCH, warmUp);
+            System.out.printf(Locale.ROOT, "  warm-up batch 1: %d clips in %.1f s, the app's JVM used %.1f s of CPU%n",
+                    WARM_UP_BATCH, cold, app.cpuSeconds() - cpuBeforeCold);
+            warmUp(app, home, warmUp);
             double[] bare = new double[rounds];
             double[] warm = new double[rounds];
             for (int r = 0; r < rounds; r++) {
@@ -71,34 +72,24 @@ public final class ThroughputBench {
                     clips, seconds, threads, threads, rounds);
             System.out.printf(Locale.ROOT, "  bare ffmpeg loop      %6.1f s  %6.1f clips/min%n", bareMedian, clips * 60 / bareMedian);
             System.out.printf(Locale.ROOT, "  whole pipeline, warm  %6.1f s  %6.1f clips/min  (after %d warm-up clips of 3 s)%n",
-                    warmMedian, clips * 60 / warmMedian, warmUpBatches * WARM_UP_BATCH);
+                    warmMedian, clips * 60 / warmMedian, WARM_UP_BATCHES * WARM_UP_BATCH);
             System.out.printf(Locale.ROOT, "  ratio pipeline/bare   %.2f  (goal >= 0.85 for 3 s clips, 0.95 for 60 s)%n", bareMedian / warmMedian);
             System.out.printf(Locale.ROOT, "  the first batch, cold %6.1f s for %d clips of 3 s (the app just started)%n", cold, WARM_UP_BATCH);
         }
     }
 
     /**
-     * Batches of clips until the app's JVM is warm: until a batch takes at least 90 % of the CPU the batch before
-     * took (at most 10 batches). The JIT compiler keeps compiling what runs once or a few times per clip until some
-     * hundreds of clips have passed (measured: the app's CPU per 100 clips 8.4, 7.1, 6.5, 4.7, 4.0, 3.7 s), so one
-     * batch is not enough. Returns the number of batches, the first one included.
+     * The batches after the first: the JIT compiler keeps compiling what runs once or a few times per clip for
+     * hundreds of clips (measured, the app's CPU per 100 clips: 15.8, 10.0, 7.3, 6.3, 5.7, 5.1, 4.4, 4.0 s, then
+     * 3.5-4.0 in the rounds), so a running service is warm only after some 1,000.
      */
-    private static int warmUp(AppProcess app, Path home, Path clip, double firstBatchCpu) throws Exception {
-        double previous = firstBatchCpu;
-        int batches = 1;
-        while (batches < 10) {
+    private static void warmUp(AppProcess app, Path home, Path clip) throws Exception {
+        for (int batch = 2; batch <= WARM_UP_BATCHES; batch++) {
             double before = app.cpuSeconds();
-            double took = pipeline(home, "w" + batches, WARM_UP_BATCH, clip);
-            double cpu = app.cpuSeconds() - before;
-            batches++;
+            double took = pipeline(home, "w" + batch, WARM_UP_BATCH, clip);
             System.out.printf(Locale.ROOT, "  warm-up batch %d: %d clips in %.1f s, the app's JVM used %.1f s of CPU%n",
-                    batches, WARM_UP_BATCH, took, cpu);
-            if (cpu >= 0.9 * previous) {
-                break;
-            }
-            previous = cpu;
+                    batch, WARM_UP_BATCH, took, app.cpuSeconds() - before);
         }
-        return batches;
     }
 
     /** Seconds for the bare ffmpeg commands on {@code count} copies of the clip, {@code threads} at a time. */
