@@ -21,10 +21,9 @@ import java.util.concurrent.Future;
  * MarkComplete → processing → the service's signal or the poll → deliver), against a bare loop of the same ffmpeg
  * commands (probe, H.264/AAC ladder with thumbnails, HLS, DASH, poster) at the same concurrency; prints clips per
  * minute and the ratio, for the app warm (a running service: after 1,000 short clips) and for a first batch right
- * after its start. The
- * pipeline's insights analyzers are off, so both sides do the same processing. The two sides alternate for
- * {@code ROUNDS} rounds (default 3) and each is reported by its median: single batches on a shared VM vary by
- * a quarter or more. Not a test: run by bench/throughput.
+ * after its start. The pipeline's insights analyzers are off, so both sides do the same processing. The two sides
+ * alternate for {@code ROUNDS} rounds (default 3) and each is reported by its median: single batches on a shared VM
+ * vary by a quarter or more. Not a test: run by bench/throughput.
  */
 public final class ThroughputBench {
 
@@ -45,14 +44,9 @@ public final class ThroughputBench {
             props.put("mediaroutes.insights." + analyzer + ".enabled", "false");
         }
         try (AppProcess app = AppProcess.start(home.resolve("app.log"), props)) {
-            // a first batch from the fresh app (its JIT compiler busy with what start-up made hot for a minute or
-            // more), nine more batches to warm it up, then the measured rounds, each beside a bare batch
-            Path warmUp = TestVideos.mp4(home.resolve("warm-up.mp4"), 3, 640, 360);
-            double cpuBeforeCold = app.cpuSeconds();
-            double cold = pipeline(home, "w1", WARM_UP_BATCH, warmUp);
-            System.out.printf(Locale.ROOT, "  warm-up batch 1: %d clips in %.1f s, the app's JVM used %.1f s of CPU%n",
-                    WARM_UP_BATCH, cold, app.cpuSeconds() - cpuBeforeCold);
-            warmUp(app, home, warmUp);
+            // the warm-up's first batch is the fresh app's figure (its JIT compiler busy with what start-up made hot
+            // for a minute or more); then the measured rounds from the warm app, each beside a bare batch
+            double cold = warmUp(app, home, TestVideos.mp4(home.resolve("warm-up.mp4"), 3, 640, 360));
             double[] bare = new double[rounds];
             double[] warm = new double[rounds];
             for (int r = 0; r < rounds; r++) {
@@ -79,17 +73,21 @@ public final class ThroughputBench {
     }
 
     /**
-     * The batches after the first: the JIT compiler keeps compiling what runs once or a few times per clip for
-     * hundreds of clips (measured, the app's CPU per 100 clips: 15.8, 10.0, 7.3, 6.3, 5.7, 5.1, 4.4, 4.0 s, then
-     * 3.5-4.0 in the rounds), so a running service is warm only after some 1,000.
+     * Batches of clips until the app is warm; returns the seconds of the first. The JIT compiler keeps compiling
+     * what runs once or a few times per clip for hundreds of clips (measured, the app's CPU per 100 clips: 15.8,
+     * 10.0, 7.3, 6.3, 5.7, 5.1, 4.4, 4.0 s, then 3.5-4.0 in the rounds), so a running service is warm only after
+     * some 1,000.
      */
-    private static void warmUp(AppProcess app, Path home, Path clip) throws Exception {
-        for (int batch = 2; batch <= WARM_UP_BATCHES; batch++) {
+    private static double warmUp(AppProcess app, Path home, Path clip) throws Exception {
+        double first = 0;
+        for (int batch = 1; batch <= WARM_UP_BATCHES; batch++) {
             double before = app.cpuSeconds();
             double took = pipeline(home, "w" + batch, WARM_UP_BATCH, clip);
             System.out.printf(Locale.ROOT, "  warm-up batch %d: %d clips in %.1f s, the app's JVM used %.1f s of CPU%n",
                     batch, WARM_UP_BATCH, took, app.cpuSeconds() - before);
+            first = batch == 1 ? took : first;
         }
+        return first;
     }
 
     /** Seconds for the bare ffmpeg commands on {@code count} copies of the clip, {@code threads} at a time. */
