@@ -85,7 +85,9 @@ public final class ThroughputBench {
             double took = pipeline(home, "w" + batch, WARM_UP_BATCH, clip);
             System.out.printf(Locale.ROOT, "  warm-up batch %d: %d clips in %.1f s, the app's JVM used %.1f s of CPU%n",
                     batch, WARM_UP_BATCH, took, app.cpuSeconds() - before);
-            first = batch == 1 ? took : first;
+            if (batch == 1) {
+                first = took;
+            }
         }
         return first;
     }
