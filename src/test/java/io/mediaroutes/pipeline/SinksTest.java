@@ -55,8 +55,6 @@ class SinksTest extends AppTest {
         admin.declareBinding(BindingBuilder.bind(new Queue(EXCHANGE)).to(exchange).with("insights.#"));
 
         postgres.properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.publisher-confirm-type", () -> "correlated");
         registry.add("mediaroutes.azure.connection-string", azurite::connectionString);
         registry.add("camel.main.routes-include-pattern", () -> "file:routes/*.camel.yaml,classpath:routes/test-sinks.camel.yaml,classpath:routes/test-webhook.camel.yaml");
         registry.add("mediaroutes.deliver.sinks",
