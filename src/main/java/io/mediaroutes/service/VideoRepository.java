@@ -9,14 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The service's videos table, also its processing queue: a worker claims a video through its lease
  * ({@link Leases}), so instances sharing the database never process one video twice, and a video whose worker
  * died (its lease ran out) or stopped (it handed the lease back) is processed again.
  */
-@Repository
+// a @Component: JdbcTemplate translates SQL errors itself, and @Repository would add a proxy only to translate them again
+@Component
 public class VideoRepository {
 
     private static final String TABLE = "service_video";

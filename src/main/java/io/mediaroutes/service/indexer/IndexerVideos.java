@@ -5,10 +5,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The Video Indexer fields of a video (table indexer_video); the video itself is in service_video. */
-@Repository
+// a @Component: JdbcTemplate translates SQL errors itself, and @Repository would add a proxy only to translate them again
+@Component
 public class IndexerVideos {
 
     /** What an upload said about its video. */
