@@ -8,11 +8,8 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kamelet.KameletComponent;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Binding;
@@ -29,17 +26,10 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * The rabbitmq-sink Kamelet alone in a Camel context against this machine's RabbitMQ (127.0.0.1:5672, guest): it
  * connects with its own defaults, declares its exchange, and a broker that is down fails a delivery, not the start.
  */
-class RabbitmqSinkTest extends CamelTestSupport {
+class RabbitmqSinkTest extends KameletTestSupport {
 
     static final CachingConnectionFactory BROKER = new CachingConnectionFactory("127.0.0.1", 5672);
     final String exchange = "mediaroutes.test." + UUID.randomUUID();
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getComponent("kamelet", KameletComponent.class).setLocation("file:kamelets");
-        return context;
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -22,13 +22,10 @@ import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * The webhook-sink Kamelet alone in a Camel context, held to the receivers' side: the published Standard Webhooks
  * test vector, and each delivery checked by the libraries receivers use (npm standardwebhooks and cloudevents).
  */
-class WebhookSinkTest extends CamelTestSupport {
+class WebhookSinkTest extends KameletTestSupport {
 
     // The Standard Webhooks specification's example (github.com/standard-webhooks/standard-webhooks, its libraries' tests)
     static final String SPEC_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -49,13 +46,6 @@ class WebhookSinkTest extends CamelTestSupport {
     final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
     volatile int status = 200;
     HttpServer receiver;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getComponent("kamelet", KameletComponent.class).setLocation("file:kamelets");
-        return context;
-    }
 
     @BeforeEach
     void startReceiver() throws IOException {
