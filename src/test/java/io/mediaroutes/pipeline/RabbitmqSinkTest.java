@@ -4,7 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rabbitmq.client.AMQP;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +23,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -24,7 +36,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * The rabbitmq-sink Kamelet alone in a Camel context against this machine's RabbitMQ (127.0.0.1:5672, guest): it
- * connects with its own defaults, declares its exchange, and a broker that is down fails a delivery, not the start.
+ * connects with its own defaults, declares its exchange, checks a TLS broker's certificate, and a broker that is down
+ * fails a delivery, not the start.
  */
 class RabbitmqSinkTest extends KameletTestSupport {
 
@@ -71,6 +84,39 @@ class RabbitmqSinkTest extends KameletTestSupport {
         } finally {
             admin.deleteQueue(exchange);
             admin.deleteExchange(exchange);
+        }
+    }
+
+    @Test
+    void withTlsABrokerWhoseCertificateTheJvmDoesNotTrustIsRefused(@TempDir Path dir) throws Exception {
+        // a TLS listener with a self-signed certificate for localhost: what a man in the middle would present
+        Path keystore = dir.resolve("broker.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-dname", "CN=localhost", "-validity", "1",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit").inheritIO().start();
+        assertThat(keytool.waitFor()).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "changeit".toCharArray());
+        SSLContext server = SSLContext.getInstance("TLS");
+        server.init(keyManagers.getKeyManagers(), null, null);
+        try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread handshakes = new Thread(() -> {
+                try (SSLSocket socket = (SSLSocket) listener.accept()) {
+                    socket.startHandshake();
+                } catch (IOException refusedByTheClient) {
+                    // expected: the client aborts the handshake
+                }
+            });
+            handshakes.start();
+            String sink = "kamelet:rabbitmq-sink?exchange=" + exchange + "&host=localhost&port=" + listener.getLocalPort() + "&tls=true";
+            assertThatThrownBy(() -> template.sendBody(sink, "{}"))
+                    .isInstanceOf(CamelExecutionException.class)
+                    .hasRootCauseInstanceOf(CertPathBuilderException.class); // "unable to find valid certification path"
+            handshakes.join();
         }
     }
 
