@@ -1,22 +1,30 @@
 package io.mediaroutes;
 
+import io.mediaroutes.cluster.Leases;
 import io.mediaroutes.media.SampleClip;
+import io.mediaroutes.pipeline.PipelineConfig;
+import io.mediaroutes.security.ManagementLogin;
+import io.mediaroutes.service.ServiceConfig;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.amqp.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** One app, two roles: the Camel pipeline (routes/) and the embedded video service; {@code sample-clip} makes a demo video. */
-// No WebClient here: Reactor Netty is on the classpath for the Azure SDK, and this auto-configuration would start
-// Reactor's shared resources for it (Netty's classes loaded at start, bench/startup). No RabbitMQ connection factory
-// either: the rabbitmq-sink Kamelet makes its own, and Spring's, made at every start even unused, loaded 500 classes
-// and initialized the JDK's default SSL context. No @Bean method of ours calls another, so no configuration class
-// needs a CGLIB subclass (proxyBeanMethods = false): none is generated at start.
-@SpringBootApplication(exclude = {ClientHttpConnectorAutoConfiguration.class, RabbitAutoConfiguration.class}, proxyBeanMethods = false)
-@ConfigurationPropertiesScan
+/**
+ * The two halves, each on unless turned off: the pipeline (Camel routes from routes/, {@link PipelineConfig}) and the
+ * video service ({@link ServiceConfig}); they share the management login and the cluster's leases. {@code
+ * sample-clip} makes a demo video instead.
+ */
+// No WebClient (Reactor Netty is here for the Azure SDK; WebClient's auto-configuration would start Reactor's shared
+// resources) and no Spring RabbitMQ connection factory (the rabbitmq-sink Kamelet makes its own).
+@SpringBootApplication(scanBasePackageClasses = {ManagementLogin.class, Leases.class},
+        exclude = {ClientHttpConnectorAutoConfiguration.class, RabbitAutoConfiguration.class}, proxyBeanMethods = false)
+@ConfigurationPropertiesScan(basePackageClasses = {ManagementLogin.class, Leases.class})
+@Import({PipelineConfig.class, ServiceConfig.class})
 @EnableScheduling
 public class MediaRoutesApplication {
     public static void main(String[] args) throws Exception {
@@ -24,7 +32,6 @@ public class MediaRoutesApplication {
             SampleClip.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        StartupClasses.preload(MediaRoutesApplication.class.getClassLoader());
         SpringApplication.run(MediaRoutesApplication.class, args);
     }
 }

@@ -37,6 +37,15 @@ public final class AppTestSupport {
         return properties;
     }
 
+    /** The service's Video Indexer account, given (not generated), which the embedded default passes on to the pipeline. */
+    public static final String ACCOUNT_ID = "5f0a8b2e-3c1d-4e6f-9a7b-1c2d3e4f5a6b";
+
+    /** Video Indexer mode against this app's own service, with the account above. */
+    public static Map<String, String> videoIndexerMode() {
+        return Map.of("mediaroutes.video-service.api", "videoindexer", "mediaroutes.service.account-id", ACCOUNT_ID,
+                "mediaroutes.service.subscription-key", "0123456789abcdef0123456789abcdef");
+    }
+
     /** Short leases and quick resumes, so a test that kills an instance sees the takeover within seconds. */
     public static Map<String, String> quickTakeover() {
         return Map.of("mediaroutes.cluster.lease", "3s", "mediaroutes.cluster.lease-renewal", "1s",

@@ -1,6 +1,5 @@
 package io.mediaroutes.cluster;
 
-import io.mediaroutes.config.ClusterProperties;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;

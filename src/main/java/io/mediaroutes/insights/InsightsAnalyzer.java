@@ -1,6 +1,5 @@
 package io.mediaroutes.insights;
 
-import io.mediaroutes.config.InsightsProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
 package io.mediaroutes.pipeline;
 
-import io.mediaroutes.config.BlobDropProperties;
+import io.mediaroutes.pipeline.config.BlobDropProperties;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;

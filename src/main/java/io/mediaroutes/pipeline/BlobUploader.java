@@ -1,7 +1,6 @@
 package io.mediaroutes.pipeline;
 
-import io.mediaroutes.config.UploadProperties;
-import io.mediaroutes.observability.Metrics;
+import io.mediaroutes.pipeline.config.UploadProperties;
 import com.azure.core.http.HttpClient;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
@@ -57,12 +56,12 @@ public class BlobUploader {
         return thread;
     };
 
-    private final Metrics metrics;
+    private final PipelineMetrics metrics;
     private final long blockSize;
     private final int concurrency;
     private final BlobDrop blobDrop;
 
-    public BlobUploader(UploadProperties upload, BlobDrop blobDrop, Metrics metrics) {
+    public BlobUploader(UploadProperties upload, BlobDrop blobDrop, PipelineMetrics metrics) {
         this.metrics = metrics;
         DataSize blockSize = upload.blockSize();
         int concurrency = upload.concurrency();
@@ -72,11 +71,11 @@ public class BlobUploader {
     }
 
     /** Uploads the job's drop, encrypted on the way if the video asked for AES256 (the job holds key and IV). */
-    public void upload(Map<String, Object> job) throws IOException {
-        String path = (String) job.get("path");
-        String uploadUri = (String) job.get("uploadUri");
-        String key = (String) job.get("inputKey");
-        String iv = (String) job.get("inputIv");
+    public void upload(Job job) throws IOException {
+        String path = job.path();
+        String uploadUri = job.uploadUri();
+        String key = job.inputKey();
+        String iv = job.inputIv();
         if (BlobDrop.isBlob(path)) {
             try (InputStream in = blobDrop.open(path)) {
                 upload(in, blobDrop.size(path), path, uploadUri, key, iv);

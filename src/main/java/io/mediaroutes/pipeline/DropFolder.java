@@ -1,6 +1,6 @@
 package io.mediaroutes.pipeline;
 
-import io.mediaroutes.config.DropProperties;
+import io.mediaroutes.pipeline.config.DropProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,13 +118,14 @@ public class DropFolder {
      * the delivery after it). Routes pass the job's state, or where they stand.
      */
     static String step(String where) {
-        return switch (where == null ? "" : where) {
-            case "ingest-file", "ingest-blob", "" -> "pick-up";
-            case "NEW" -> "create-video";
-            case "CREATED" -> "upload";
-            case "UPLOADED" -> "mark-complete";
-            default -> where.toLowerCase(Locale.ROOT);
-        };
+        if (where == null || where.isEmpty() || where.startsWith("ingest-")) {
+            return "pick-up";
+        }
+        try {
+            return JobState.valueOf(where).nextStep();
+        } catch (IllegalArgumentException notAState) {
+            return where.toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The reason file's content, for a file or a blob drop ({@code kind} names the drop's field). */

@@ -1,17 +1,16 @@
 package io.mediaroutes.pipeline;
 
-import io.mediaroutes.config.PollProperties;
-import io.mediaroutes.config.IndexerProperties;
-import io.mediaroutes.config.ServiceProperties;
-import io.mediaroutes.config.UploadProperties;
-import io.mediaroutes.observability.Metrics;
-import io.mediaroutes.observability.SinkHealth;
+import io.mediaroutes.pipeline.config.PollProperties;
+import io.mediaroutes.pipeline.config.IndexerProperties;
+import io.mediaroutes.service.ServiceProperties;
+import io.mediaroutes.pipeline.config.UploadProperties;
+import io.mediaroutes.pipeline.config.VideoServiceProperties;
 import io.mediaroutes.cluster.Leases;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The pipeline's in-flight videos (table pipeline_job). Each step the routes complete is recorded here, so
  * after a restart every video resumes at the step it reached and Create Video is never called twice for a
- * drop. Jobs travel through the routes as maps: {@code id, name, path, videoId, uploadUri, state}.
- *
- * <p>States: NEW → CREATED (video exists) → UPLOADED (bytes sent) → PROCESSING (marked complete, polled)
- * → DELIVERED, or FAILED with the reason.
+ * drop. Jobs travel through the routes as {@link Job}s; {@link JobState} knows which state may follow which, and
+ * every change of state goes through {@link #advance}.
  *
  * <p>An instance works on a job only while it holds the job's lease ({@link Leases}): the drop's taker from the
  * start, the resume timer for ingests whose taker died, the poll for one Status check. So N instances on one
@@ -43,7 +40,7 @@ public class JobStore {
     private static final int CLAIM_BATCH = 100;
 
     private final JdbcTemplate jdbc;
-    private final Metrics metrics;
+    private final PipelineMetrics metrics;
     private final SinkHealth sinkHealth;
     private final Leases leases;
     private final String inputEncryption;
@@ -56,12 +53,12 @@ public class JobStore {
      * @param callbackGrace   in Video Indexer mode with a callback URL, the poll leaves a video alone this long
      *                        (the callback normally comes first; the poll is the fallback for a lost one)
      */
-    public JobStore(JdbcTemplate jdbc, Leases leases, UploadProperties upload, ServiceProperties service, IndexerProperties indexer,
-            PollProperties poll, Metrics metrics, SinkHealth sinkHealth) {
+    public JobStore(JdbcTemplate jdbc, Leases leases, UploadProperties upload, VideoServiceProperties service, IndexerProperties indexer,
+            PollProperties poll, PipelineMetrics metrics, SinkHealth sinkHealth) {
         this.metrics = metrics;
         this.sinkHealth = sinkHealth;
         String inputEncryption = upload.inputEncryption() == UploadProperties.InputEncryption.AES256 ? "AES256" : "";
-        boolean indexerMode = service.api() == ServiceProperties.Api.VIDEOINDEXER;
+        boolean indexerMode = service.api() == VideoServiceProperties.Api.VIDEOINDEXER;
         String callbackUrl = indexer.callbackUrl();
         Duration callbackGrace = poll.callbackGrace();
         this.jdbc = jdbc;
@@ -75,13 +72,13 @@ public class JobStore {
      * took it at the same moment, or a run that crashed did (the job's lease then decides who finishes it).
      * This row, not the idempotent repository, is what makes a drop "taken": it is written before any work.
      */
-    public Map<String, Object> register(String source, String name, String path) {
+    public Job register(String source, String name, String path) {
         try {
             String id = UUID.randomUUID().toString();
             jdbc.update("""
                     INSERT INTO pipeline_job (id, source, name, path, state, created_at, updated_at, lease_owner, lease_until)
-                    VALUES (?, ?, ?, ?, 'NEW', ?, ?, ?, ?)""",
-                    id, source, name, path, now(), now(), leases.owner(), leases.expiry());
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    id, source, name, path, JobState.NEW.name(), now(), now(), leases.owner(), leases.expiry());
             return find(id);
         } catch (DuplicateKeyException alreadyTaken) {
             return null;
@@ -89,67 +86,64 @@ public class JobStore {
     }
 
     /** The body of Create Video for this job. */
-    public Map<String, Object> createVideoRequest(Map<String, Object> job) {
-        return inputEncryption.isBlank() ? Map.of("OriginalFileName", job.get("name"))
-                : Map.of("OriginalFileName", job.get("name"), "InputStorageEncryptionMode", inputEncryption);
+    public Map<String, Object> createVideoRequest(Job job) {
+        return inputEncryption.isBlank() ? Map.of("OriginalFileName", job.name())
+                : Map.of("OriginalFileName", job.name(), "InputStorageEncryptionMode", inputEncryption);
     }
 
     /**
      * The service described the video (Create Video, or a re-read on resume): keep its id and UploadUri.
      * No UploadUri means the service already had MarkComplete, so the upload is done.
      */
-    public Map<String, Object> created(Map<String, Object> job, Map<String, Object> video) {
+    public Job created(Job job, Map<String, Object> video) {
         Object uploadUri = video.get("UploadUri");
-        jdbc.update("UPDATE pipeline_job SET video_id = ?, upload_uri = ?, state = ?, updated_at = ? WHERE id = ?",
-                video.get("Id"), uploadUri, uploadUri == null ? "UPLOADED" : "CREATED", now(), job.get("id"));
+        advance(job, uploadUri == null ? JobState.UPLOADED : JobState.CREATED, "video_id = ?, upload_uri = ?", video.get("Id"), uploadUri);
         if (video.get("InputStorageEncryptionSymmetricKey") != null) { // only a POST answer carries them
             jdbc.update("UPDATE pipeline_job SET input_key = ?, input_iv = ? WHERE id = ?",
-                    video.get("InputStorageEncryptionSymmetricKey"), video.get("InputStorageEncryptionIv"), job.get("id"));
+                    video.get("InputStorageEncryptionSymmetricKey"), video.get("InputStorageEncryptionIv"), job.id());
         }
-        return find((String) job.get("id"));
+        return find(job.id());
     }
 
     /** Video Indexer took the upload: keep its video id; from now on the poll asks for its index. */
-    public Map<String, Object> indexing(Map<String, Object> job, Map<String, Object> video) {
-        jdbc.update("UPDATE pipeline_job SET video_id = ?, state = 'PROCESSING', updated_at = ? WHERE id = ?",
-                video.get("id"), now(), job.get("id"));
-        return release(find((String) job.get("id")));
+    public Job indexing(Job job, Map<String, Object> video) {
+        return release(advance(job, JobState.PROCESSING, "video_id = ?", video.get("id")));
     }
 
-    public Map<String, Object> uploaded(Map<String, Object> job) {
-        return advance(job, "UPLOADED");
+    public Job uploaded(Job job) {
+        return advance(job, JobState.UPLOADED);
     }
 
     /** Marked complete: the ingest is over, and whichever instance polls next checks the Status. */
-    public Map<String, Object> processing(Map<String, Object> job) {
-        return release(advance(job, "PROCESSING"));
+    public Job processing(Job job) {
+        return release(advance(job, JobState.PROCESSING));
     }
 
-    public Map<String, Object> delivered(Map<String, Object> job) {
-        Timestamp taken = jdbc.queryForObject("SELECT created_at FROM pipeline_job WHERE id = ?", Timestamp.class, job.get("id"));
+    public Job delivered(Job job) {
+        Timestamp taken = jdbc.queryForObject("SELECT created_at FROM pipeline_job WHERE id = ?", Timestamp.class, job.id());
         metrics.delivered(Duration.between(taken.toInstant(), Instant.now()));
-        return release(advance(job, "DELIVERED"));
+        return release(advance(job, JobState.DELIVERED));
     }
 
     /** This instance is done with the job for now; another may take it. */
-    public Map<String, Object> release(Map<String, Object> job) {
-        leases.release(TABLE, (String) job.get("id"));
+    public Job release(Job job) {
+        leases.release(TABLE, job.id());
         return job;
     }
 
     /** The sinks (endpoint URIs, comma-separated) that have not yet taken this job's insights. */
-    public String pendingSinks(Map<String, Object> job, String sinks) {
-        Set<String> done = deliveredSinks((String) job.get("id"));
+    public String pendingSinks(Job job, String sinks) {
+        Set<String> done = deliveredSinks(job.id());
         return Arrays.stream(sinks.split(",")).map(String::strip).filter(s -> !s.isEmpty() && !done.contains(s))
                 .collect(Collectors.joining(","));
     }
 
     /** A sink took the insights: a redelivery will skip it. */
-    public synchronized void sinkDelivered(Map<String, Object> job, String sink) {
-        Set<String> done = new LinkedHashSet<>(deliveredSinks((String) job.get("id")));
+    public synchronized void sinkDelivered(Job job, String sink) {
+        Set<String> done = new LinkedHashSet<>(deliveredSinks(job.id()));
         done.add(sink);
         sinkHealth.delivered(sink);
-        jdbc.update("UPDATE pipeline_job SET delivered_sinks = ?, updated_at = ? WHERE id = ?", String.join(",", done), now(), job.get("id"));
+        jdbc.update("UPDATE pipeline_job SET delivered_sinks = ?, updated_at = ? WHERE id = ?", String.join(",", done), now(), job.id());
     }
 
     private Set<String> deliveredSinks(String jobId) {
@@ -157,61 +151,55 @@ public class JobStore {
         return list == null || list.isBlank() ? Set.of() : new LinkedHashSet<>(List.of(list.split(",")));
     }
 
-    public void failed(Map<String, Object> job, String reason) {
-        jdbc.update("UPDATE pipeline_job SET state = 'FAILED', error = ?, updated_at = ? WHERE id = ?",
-                reason == null || reason.length() <= 4000 ? reason : reason.substring(0, 4000), now(), job.get("id"));
+    public void failed(Job job, String reason) {
+        advance(job, JobState.FAILED, "error = ?", reason == null || reason.length() <= 4000 ? reason : reason.substring(0, 4000));
         release(job);
     }
 
     /** Ingests nobody holds: their taker stopped or died before MarkComplete. This instance finishes them. */
-    public List<Map<String, Object>> claimUnfinishedIngests() {
-        return claim("state IN ('NEW', 'CREATED', 'UPLOADED')");
+    public List<Job> claimUnfinishedIngests() {
+        return claim("state IN (?, ?, ?)", JobState.INGESTING.stream().map(JobState::name).toArray());
     }
 
     /** Jobs the service is processing that nobody is checking: the poll asks for their Status. */
-    public List<Map<String, Object>> claimInProcessing() {
-        return claim("state = 'PROCESSING' AND updated_at < ?", Timestamp.from(Instant.now().minus(pollAfter)));
+    public List<Job> claimInProcessing() {
+        return claim("state = ? AND updated_at < ?", JobState.PROCESSING.name(), Timestamp.from(Instant.now().minus(pollAfter)));
     }
 
     /** The job in processing for a service video id, if nobody is checking it: none, or one. */
-    public List<Map<String, Object>> claimInProcessingByVideoId(String videoId) {
-        return claim("state = 'PROCESSING' AND video_id = ?", videoId);
+    public List<Job> claimInProcessingByVideoId(String videoId) {
+        return claim("state = ? AND video_id = ?", JobState.PROCESSING.name(), videoId);
     }
 
-    private List<Map<String, Object>> claim(String condition, Object... args) {
+    private List<Job> claim(String condition, Object... args) {
         List<String> ids = leases.claim(TABLE, condition, CLAIM_BATCH, args);
         return ids.isEmpty() ? List.of()
                 : list("SELECT * FROM pipeline_job WHERE id IN (" + Leases.placeholders(ids.size()) + ") ORDER BY updated_at", ids.toArray());
     }
 
-    public Map<String, Object> find(String id) {
+    public Job find(String id) {
         return list("SELECT * FROM pipeline_job WHERE id = ?", id).get(0);
     }
 
-    private Map<String, Object> advance(Map<String, Object> job, String state) {
-        jdbc.update("UPDATE pipeline_job SET state = ?, updated_at = ? WHERE id = ?", state, now(), job.get("id"));
-        return find((String) job.get("id"));
+    private Job advance(Job job, JobState state) {
+        return advance(job, state, null);
     }
 
-    private List<Map<String, Object>> list(String sql, Object... args) {
-        return jdbc.queryForList(sql, args).stream().map(JobStore::job).toList();
+    /** The one way a job's state changes: refused where {@link JobState} does not allow it; {@code set} more columns. */
+    private Job advance(Job job, JobState state, String set, Object... values) {
+        if (!job.state().mayBecome(state)) {
+            throw new IllegalStateException("Job " + job.id() + " can't go from " + job.state() + " to " + state);
+        }
+        List<Object> args = new ArrayList<>(Arrays.asList(values)); // a value may be null
+        args.addAll(List.of(state.name(), now(), job.id()));
+        jdbc.update("UPDATE pipeline_job SET " + (set == null ? "" : set + ", ") + "state = ?, updated_at = ? WHERE id = ?", args.toArray());
+        return find(job.id());
     }
 
-    /** Column names differ in case between H2 and PostgreSQL; jobs use fixed camelCase keys. */
-    private static Map<String, Object> job(Map<String, Object> row) {
-        Map<String, Object> lower = new LinkedHashMap<>();
-        row.forEach((k, v) -> lower.put(k.toLowerCase(), v));
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("id", lower.get("id"));
-        job.put("name", lower.get("name"));
-        job.put("path", lower.get("path"));
-        job.put("videoId", lower.get("video_id"));
-        job.put("uploadUri", lower.get("upload_uri"));
-        job.put("state", lower.get("state"));
-        job.put("error", lower.get("error"));
-        job.put("inputKey", lower.get("input_key"));
-        job.put("inputIv", lower.get("input_iv"));
-        return job;
+    private List<Job> list(String sql, Object... args) {
+        return jdbc.query(sql, (row, n) -> new Job(row.getString("id"), row.getString("name"), row.getString("path"),
+                row.getString("video_id"), row.getString("upload_uri"), JobState.valueOf(row.getString("state")),
+                row.getString("error"), row.getString("input_key"), row.getString("input_iv")), args);
     }
 
     private static Timestamp now() {

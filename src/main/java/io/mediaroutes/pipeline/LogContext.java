@@ -1,6 +1,5 @@
 package io.mediaroutes.pipeline;
 
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.MDC;
@@ -15,14 +14,13 @@ import org.springframework.stereotype.Component;
 public class LogContext {
 
     public void of(Exchange exchange) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> job = exchange.getVariable("job", Map.class);
+        Job job = exchange.getVariable("job", Job.class);
         if (job == null) {
             return;
         }
-        MDC.put("drop", String.valueOf(job.get("name")));
-        if (job.get("videoId") != null) {
-            MDC.put("videoId", String.valueOf(job.get("videoId")));
+        MDC.put("drop", job.name());
+        if (job.videoId() != null) {
+            MDC.put("videoId", job.videoId());
         }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

@@ -1,10 +1,10 @@
 package io.mediaroutes.pipeline;
 
-import io.mediaroutes.config.OutProperties;
-import io.mediaroutes.config.DropProperties;
-import io.mediaroutes.config.DeliverProperties;
-import io.mediaroutes.config.RetryProperties;
-import io.mediaroutes.config.AzureProperties;
+import io.mediaroutes.pipeline.config.OutProperties;
+import io.mediaroutes.pipeline.config.DropProperties;
+import io.mediaroutes.pipeline.config.DeliverProperties;
+import io.mediaroutes.pipeline.config.RetryProperties;
+import io.mediaroutes.pipeline.config.AzureProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +16,21 @@ import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The few objects the routes refer to by name that are not beans of ours. */
+/**
+ * The pipeline half: the beans the routes call, and the few objects the routes refer to by name that are not beans
+ * of ours. Off with {@code mediaroutes.pipeline.enabled=false} (a service alone, profile service), and then none of
+ * it is made and no route is read.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "mediaroutes.pipeline.enabled", havingValue = "true", matchIfMissing = true)
+@ComponentScan
+@ConfigurationPropertiesScan
 public class PipelineConfig {
 
     /** Each drop is taken once, across restarts and instances: see DropRepository. */

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import io.mediaroutes.observability.Metrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -29,9 +28,9 @@ public class RetryPolicy implements Processor {
     static final Set<Integer> TRANSIENT_STATUS = Set.of(408, 409, 429, 501, 502, 503, 504);
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
-    private final Metrics metrics;
+    private final PipelineMetrics metrics;
 
-    public RetryPolicy(Metrics metrics) {
+    public RetryPolicy(PipelineMetrics metrics) {
         this.metrics = metrics;
     }
 

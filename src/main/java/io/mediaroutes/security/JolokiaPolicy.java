@@ -1,6 +1,5 @@
 package io.mediaroutes.security;
 
-import io.mediaroutes.config.AdminProperties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;

@@ -1,6 +1,5 @@
 package io.mediaroutes.security;
 
-import io.mediaroutes.config.AdminProperties;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;

@@ -1,7 +1,6 @@
 package io.mediaroutes.security;
 
 import java.net.URI;
-import io.mediaroutes.config.HttpProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,5 @@
 package io.mediaroutes.service;
 
-import io.mediaroutes.config.ServiceProperties;
-import io.mediaroutes.security.ByteLimit;
 import io.mediaroutes.storage.BlobStore;
 import io.mediaroutes.storage.InvalidBlockListException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +32,6 @@ import org.springframework.web.util.HtmlUtils;
  * Get Block List and Get Blob Properties (HEAD), with Azure's status codes, headers and XML errors, so the
  * Azure SDK's BlobClient and a plain {@code curl -T} both work unchanged. Request bodies stream to the BlobStore.
  */
-@EmbeddedService
 @RestController
 public class BlobProtocolController {
 

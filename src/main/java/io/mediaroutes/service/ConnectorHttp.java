@@ -26,7 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (Spring Security included) looks at them; answers are JSON only, {@code application/json; charset=utf-8}; a GET
  * whose Accept rules JSON out gets 406 (as JSON), any other method answers JSON whatever it asks for.
  */
-@EmbeddedService
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ConnectorHttp extends OncePerRequestFilter {

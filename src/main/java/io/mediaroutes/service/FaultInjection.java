@@ -1,6 +1,5 @@
 package io.mediaroutes.service;
 
-import io.mediaroutes.config.ServiceProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +27,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * is cut halfway through the answer: the client cannot tell whether it happened, the hardest case for retries).
  * Counts per fault are kept for the benches.
  */
-@EmbeddedService
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class FaultInjection extends OncePerRequestFilter {

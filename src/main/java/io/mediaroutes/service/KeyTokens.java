@@ -1,6 +1,5 @@
 package io.mediaroutes.service;
 
-import io.mediaroutes.config.ServiceProperties;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** The Connector answers every API call with no-cache headers (seed 001); ours do too. */
-@EmbeddedService
 @Component
 public class NoCacheFilter extends OncePerRequestFilter {
 

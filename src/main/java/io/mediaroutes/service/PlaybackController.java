@@ -1,6 +1,5 @@
 package io.mediaroutes.service;
 
-import io.mediaroutes.config.ServiceProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.security.PublicUrl;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Seed 003's Thumbnail and Playback resources, seed 001's AuthorizationToken, the key delivery URL that
  * AES-128 HLS playlists point at, and the playable files themselves under {@code /media/<id>/}.
  */
-@EmbeddedService
 @RestController
 @CrossOrigin(origins = "*", exposedHeaders = "Content-Length")
 public class PlaybackController {

@@ -1,7 +1,5 @@
 package io.mediaroutes.service;
 
-import io.mediaroutes.config.ServiceProperties;
-import io.mediaroutes.observability.Metrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.insights.InsightsAnalyzer;
 import io.mediaroutes.insights.VideoIndex;
@@ -38,13 +36,12 @@ import org.springframework.stereotype.Component;
  * Concurrency is bounded (one job per core by default); a job whose worker stopped or died is redone, here or
  * by another instance on the same database.
  */
-@EmbeddedService
 @Component
 public class ProcessingQueue implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingQueue.class);
 
-    private final Metrics metrics;
+    private final ServiceMetrics metrics;
     private final VideoRepository videos;
     private final BlobStore blobs;
     private final ServiceProperties.Processing settings;
@@ -57,7 +54,7 @@ public class ProcessingQueue implements SmartLifecycle {
     private volatile boolean running;
 
     public ProcessingQueue(VideoRepository videos, BlobStore blobs, ServiceProperties props, ObjectMapper json,
-            InsightsAnalyzer analyzer, ApplicationEventPublisher events, Metrics metrics) {
+            InsightsAnalyzer analyzer, ApplicationEventPublisher events, ServiceMetrics metrics) {
         this.metrics = metrics;
         this.analyzer = analyzer;
         this.events = events;

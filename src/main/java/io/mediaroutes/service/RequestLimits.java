@@ -1,6 +1,5 @@
 package io.mediaroutes.service;
 
-import io.mediaroutes.config.ServiceProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -27,7 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (413, Azure's RequestBodyTooLarge; the bytes themselves are counted as they are stored). Unknown query parameters
  * are ignored, as Azure's services do.
  */
-@EmbeddedService
 @Component
 public class RequestLimits extends OncePerRequestFilter {
 

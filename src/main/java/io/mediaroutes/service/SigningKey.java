@@ -1,6 +1,5 @@
 package io.mediaroutes.service;
 
-import io.mediaroutes.config.ServiceProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -29,8 +29,8 @@ public final class CallsBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         long interval = args.length > 2 ? Long.parseLong(args[2]) : 1000;
         System.out.printf(Locale.ROOT, "calls per video: %d clips of %d s, poll interval %d ms%n", clips, seconds, interval);
-        run("connector (Status polled)", Map.of("mediaroutes.service.api", "connector"), clips, seconds, interval);
-        run("videoindexer (callbacks)", Map.of("mediaroutes.service.api", "videoindexer"), clips, seconds, interval);
+        run("connector (Status polled)", Map.of("mediaroutes.video-service.api", "connector"), clips, seconds, interval);
+        run("videoindexer (callbacks)", AppTestSupport.videoIndexerMode(), clips, seconds, interval);
     }
 
     private static void run(String flow, Map<String, String> mode, int clips, int seconds, long interval) throws Exception {
@@ -60,7 +60,7 @@ public final class CallsBench {
             db.query("SELECT id, updated_at FROM service_video", (java.sql.ResultSet rs) -> {
                 completedAt.put(rs.getString(1), rs.getTimestamp(2).getTime());
             });
-            report(flow, home.resolve("access"), completedAt, interval, mode.get("mediaroutes.service.api").equals("videoindexer"));
+            report(flow, home.resolve("access"), completedAt, interval, mode.get("mediaroutes.video-service.api").equals("videoindexer"));
         }
     }
 

@@ -36,10 +36,10 @@ public final class LatencyBench {
         Path serviceHome = AppTestSupport.newHome("latency-service");
         Path serviceLog = serviceHome.resolve("service.log");
         try (AppProcess service = AppProcess.start(serviceLog, AppTestSupport.properties(serviceHome))) {
-            report("Connector, remote service, Status polled every 5 s", measure(Map.of("mediaroutes.service.embedded", "false",
-                    "mediaroutes.service.url", service.url()), serviceLog, clip, clips), "<= poll interval + 1.0 s = 6.0 s");
+            report("Connector, remote service, Status polled every 5 s", measure(Map.of("mediaroutes.service.enabled", "false",
+                    "mediaroutes.video-service.url", service.url()), serviceLog, clip, clips), "<= poll interval + 1.0 s = 6.0 s");
         }
-        report("Video Indexer, callback", measure(Map.of("mediaroutes.service.api", "videoindexer"), null, clip, clips), "<= 1.0 s");
+        report("Video Indexer, callback", measure(AppTestSupport.videoIndexerMode(), null, clip, clips), "<= 1.0 s");
     }
 
     /**

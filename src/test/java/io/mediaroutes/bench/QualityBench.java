@@ -1,6 +1,6 @@
 package io.mediaroutes.bench;
 
-import io.mediaroutes.config.InsightsProperties;
+import io.mediaroutes.insights.InsightsProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.insights.InsightsAnalyzer;

@@ -112,7 +112,7 @@ class ClusterTest {
         props.put("mediaroutes.storage.azure.connection-string", azurite.connectionString());
         props.put("mediaroutes.service.signing-key", "cluster-test-signing-key");
         props.put("mediaroutes.service.auth.api-key", "cluster-test-api-key");       // the Connector API needs a credential here,
-        props.put("mediaroutes.service.credential.api-key", "cluster-test-api-key"); // which the pipeline sends
+        props.put("mediaroutes.video-service.api-key", "cluster-test-api-key"); // which the pipeline sends
         props.put("mediaroutes.service.data-dir", HOME.resolve(name + "/data").toString());
         props.put("mediaroutes.storage.azure.cache-dir", HOME.resolve(name + "/data/blob-cache").toString());
         props.put("mediaroutes.insights.model-cache", HOME.resolve(name + "/data/models").toString());

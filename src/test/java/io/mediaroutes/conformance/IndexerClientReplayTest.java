@@ -47,8 +47,8 @@ class IndexerClientReplayTest extends AppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("mediaroutes.service.api", () -> "videoindexer");
-        registry.add("mediaroutes.service.url", () -> "http://127.0.0.1:" + STUB.getAddress().getPort());
+        registry.add("mediaroutes.video-service.api", () -> "videoindexer");
+        registry.add("mediaroutes.video-service.url", () -> "http://127.0.0.1:" + STUB.getAddress().getPort());
         registry.add("mediaroutes.indexer.account-id", () -> "acc");
         registry.add("mediaroutes.indexer.subscription-key", () -> "key");
         registry.add("mediaroutes.indexer.location", () -> "trial");

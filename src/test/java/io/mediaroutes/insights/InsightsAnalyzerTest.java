@@ -1,6 +1,5 @@
 package io.mediaroutes.insights;
 
-import io.mediaroutes.config.InsightsProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

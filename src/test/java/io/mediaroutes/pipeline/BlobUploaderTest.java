@@ -11,8 +11,7 @@ import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mediaroutes.Azurite;
-import io.mediaroutes.config.UploadProperties;
-import io.mediaroutes.observability.Metrics;
+import io.mediaroutes.pipeline.config.UploadProperties;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ class BlobUploaderTest {
     static BlobContainerClient container;
 
     final BlobUploader uploader = new BlobUploader(new UploadProperties(DataSize.ofBytes(BLOCK), 4, UploadProperties.InputEncryption.NONE),
-            null, new Metrics(new SimpleMeterRegistry(), null));
+            null, new PipelineMetrics(new SimpleMeterRegistry(), null));
 
     @TempDir
     Path dir;

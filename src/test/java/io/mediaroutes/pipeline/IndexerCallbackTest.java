@@ -1,13 +1,14 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.AppTestSupport;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** In Video Indexer mode the service's callback delivers (route indexer-callback). */
+/** In Video Indexer mode the service's callback delivers (route video-ended). */
 class IndexerCallbackTest extends DeliveredWithoutThePoll {
 
     @DynamicPropertySource
     static void videoIndexer(DynamicPropertyRegistry registry) {
-        registry.add("mediaroutes.service.api", () -> "videoindexer");
+        AppTestSupport.videoIndexerMode().forEach((key, value) -> registry.add(key, () -> value));
     }
 }

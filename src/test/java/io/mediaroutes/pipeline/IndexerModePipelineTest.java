@@ -1,5 +1,6 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.AppTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,12 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** mediaroutes.service.api=videoindexer: the same drop and deliver routes over the Video Indexer API. */
+/** mediaroutes.video-service.api=videoindexer: the same drop and deliver routes over the Video Indexer API. */
 class IndexerModePipelineTest extends AppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("mediaroutes.service.api", () -> "videoindexer");
+        AppTestSupport.videoIndexerMode().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @Autowired
@@ -37,7 +38,7 @@ class IndexerModePipelineTest extends AppTest {
         assertThat(index.get("state").asText()).isEqualTo("Processed");
         assertThat(index.get("name").asText()).isEqualTo("vi clip.mp4");
         assertThat(index.get("durationInSeconds").asInt()).isEqualTo(2);
-        assertThat(index.get("accountId").asText()).isEqualTo(Files.readString(home().resolve("data/indexer-account-id")).strip());
+        assertThat(index.get("accountId").asText()).isEqualTo(AppTestSupport.ACCOUNT_ID);
         assertThat(db.queryForObject("SELECT COUNT(*) FROM indexer_video", Integer.class)).as("uploads through Video Indexer").isEqualTo(1);
         // archived once the delivery is recorded, a moment after the sink wrote the file
         Await.until("the drop archived", Duration.ofSeconds(30), () -> Files.exists(home().resolve("drop/.done/vi clip.mp4")));

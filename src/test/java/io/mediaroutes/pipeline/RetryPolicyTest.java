@@ -1,7 +1,6 @@
 package io.mediaroutes.pipeline;
 
-import io.mediaroutes.config.RetryProperties;
-import io.mediaroutes.observability.Metrics;
+import io.mediaroutes.pipeline.config.RetryProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    final RetryPolicy policy = new RetryPolicy(new Metrics(new SimpleMeterRegistry(), null));
+    final RetryPolicy policy = new RetryPolicy(new PipelineMetrics(new SimpleMeterRegistry(), null));
 
     @Test
     void seed003sTransientCodesAndLostConnectionsAreTransientOthersAreNot() {

@@ -38,7 +38,7 @@ class TransientFaultsTest extends AppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("mediaroutes.service.url", PROXY::url);
+        registry.add("mediaroutes.video-service.url", PROXY::url);
     }
 
     @Autowired

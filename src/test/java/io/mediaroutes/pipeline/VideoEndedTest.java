@@ -1,5 +1,5 @@
 package io.mediaroutes.pipeline;
 
-/** With the embedded Connector service, its signal that processing ended delivers (route video-ended). */
+/** In Connector mode the service's callback (mediaroutes.service.callback-url) delivers (route video-ended). */
 class VideoEndedTest extends DeliveredWithoutThePoll {
 }

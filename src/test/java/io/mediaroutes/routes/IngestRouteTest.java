@@ -1,5 +1,7 @@
 package io.mediaroutes.routes;
 
+import io.mediaroutes.pipeline.Job;
+import io.mediaroutes.pipeline.JobState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -33,10 +35,10 @@ class IngestRouteTest extends RouteTest {
 
     @BeforeEach
     void advise() throws Exception {
-        adviseOnce(Map.of("ingest", route -> {
-            route.weaveByToUri(".*/api/Videos").replace().to("mock:service");
-            route.weaveByToString(".*uploader.*").replace().to("mock:upload");
-        }));
+        adviseOnce(Map.of(
+                "connector-call", route -> route.weaveByToUri(".*/api/Videos").replace().to("mock:service"),
+                "ingest", route -> route.weaveById("upload").replace().to("mock:upload"),
+                "poll-status", route -> route.replaceFromWith("direct:poll"))); // no Status poll to share the mock with
     }
 
     @Test
@@ -47,12 +49,12 @@ class IngestRouteTest extends RouteTest {
         MockEndpoint service = serviceMock(3);
         camel.getEndpoint("mock:upload", MockEndpoint.class).expectedMessageCount(1);
 
-        Map<String, Object> job = ingest("retried.mp4");
+        Job job = ingest("retried.mp4");
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(callTimes.get(1) - callTimes.get(0)).as("waited the Retry-After, not the 10 ms backoff").isGreaterThanOrEqualTo(900);
         assertThat(service.getReceivedExchanges().get(2).getIn().getHeader(Exchange.HTTP_PATH, String.class)).endsWith("/MarkComplete");
-        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+        assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.PROCESSING);
     }
 
     @Test
@@ -76,10 +78,10 @@ class IngestRouteTest extends RouteTest {
         serviceMock(3);
         camel.getEndpoint("mock:upload", MockEndpoint.class).expectedMessageCount(1);
 
-        Map<String, Object> job = ingest("conflict.mp4");
+        Job job = ingest("conflict.mp4");
 
         MockEndpoint.assertIsSatisfied(camel);
-        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+        assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.PROCESSING);
     }
 
     @Test
@@ -89,17 +91,17 @@ class IngestRouteTest extends RouteTest {
         answers.add(""); // MarkComplete
         MockEndpoint service = serviceMock(2);
         camel.getEndpoint("mock:upload", MockEndpoint.class).expectedMessageCount(1);
-        Map<String, Object> job = jobs.created(registered("resumed.mp4"), Map.of("Id", videoId, "UploadUri", "http://svc/blob/x?sig=expired")); // what the killed run got
+        Job job = jobs.created(registered("resumed.mp4"), Map.of("Id", videoId, "UploadUri", "http://svc/blob/x?sig=expired")); // what the killed run got
 
         producer.send("direct:ingest", exchange -> {
-            exchange.getMessage().setBody(jobs.find((String) job.get("id")));
+            exchange.getMessage().setBody(jobs.find(job.id()));
             exchange.setVariable("resumed", true); // as resume-ingest sends it
         });
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(service.getReceivedExchanges().get(0).getIn().getHeader(Exchange.HTTP_METHOD)).isEqualTo("GET");
         assertThat(service.getReceivedExchanges().get(0).getIn().getHeader(Exchange.HTTP_PATH, String.class)).isEqualTo("/" + videoId);
-        assertThat(jobs.find((String) job.get("id"))).containsEntry("uploadUri", "http://svc/blob/x?sig=fresh").containsEntry("state", "PROCESSING");
+        assertThat(jobs.find(job.id())).extracting(Job::uploadUri, Job::state).containsExactly("http://svc/blob/x?sig=fresh", JobState.PROCESSING);
     }
 
     @Test
@@ -111,11 +113,11 @@ class IngestRouteTest extends RouteTest {
         upload.expectedMessageCount(2);
         upload.whenExchangeReceived(1, e -> { throw new java.net.SocketException("Connection reset"); });
 
-        Map<String, Object> job = ingest("reset.mp4");
+        Job job = ingest("reset.mp4");
 
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(service.getReceivedExchanges()).extracting(e -> e.getIn().getHeader(Exchange.HTTP_METHOD)).containsExactly("POST", "POST");
-        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+        assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.PROCESSING);
     }
 
     private MockEndpoint serviceMock(int calls) {
@@ -129,8 +131,8 @@ class IngestRouteTest extends RouteTest {
     }
 
     /** A drop as the folder route registers it, sent through direct:ingest (synchronous: retries included). */
-    private Map<String, Object> ingest(String name) throws Exception {
-        Map<String, Object> job = registered(name);
+    private Job ingest(String name) throws Exception {
+        Job job = registered(name);
         producer.sendBody("direct:ingest", job);
         return job;
     }

@@ -1,5 +1,7 @@
 package io.mediaroutes.routes;
 
+import io.mediaroutes.pipeline.Job;
+import io.mediaroutes.pipeline.JobState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -32,14 +34,14 @@ class PollAndDeliverRouteTest extends RouteTest {
     @BeforeEach
     void advise() throws Exception {
         adviseOnce(Map.of(
-                "check-status", route -> route.weaveByToUri(".*/api/Videos").replace().to("mock:service"),
+                "connector-call", route -> route.weaveByToUri(".*/api/Videos").replace().to("mock:service"),
                 "poll-status", route -> route.replaceFromWith("direct:poll"))); // the test checks, not the timer
         answering("mock:service");
     }
 
     @Test
     void aCompletedVideoIsDeliveredAndASinkThatWasDownGetsItAtTheNextCheckAlone() throws Exception {
-        Map<String, Object> job = processingJob("twice.mp4");
+        Job job = processingJob("twice.mp4");
         MockEndpoint flaky = camel.getEndpoint("mock:flaky", MockEndpoint.class);
         flaky.whenExchangeReceived(1, e -> { throw new IllegalStateException("receiver down"); });
         flaky.whenExchangeReceived(2, e -> { throw new IllegalStateException("receiver down"); }); // its one retry
@@ -48,7 +50,7 @@ class PollAndDeliverRouteTest extends RouteTest {
         check(job);
 
         assertThat(home().resolve("out/twice.mp4.insights.json")).exists();
-        assertThat(jobs.find((String) job.get("id")).get("state")).as("waits for the sink still missing").isEqualTo("PROCESSING");
+        assertThat(jobs.find(job.id()).state()).as("waits for the sink still missing").isEqualTo(JobState.PROCESSING);
         assertThat(home().resolve("dead-letter/flaky-out/twice.mp4.json")).as("the refused payload").exists();
 
         Files.delete(home().resolve("out/twice.mp4.insights.json"));
@@ -56,15 +58,15 @@ class PollAndDeliverRouteTest extends RouteTest {
         check(job);
 
         assertThat(flaky.getReceivedCounter()).isEqualTo(3);
-        assertThat(flaky.getReceivedExchanges().get(2).getMessage().getHeader("videoId")).isEqualTo(job.get("videoId"));
+        assertThat(flaky.getReceivedExchanges().get(2).getMessage().getHeader("videoId")).isEqualTo(job.videoId());
         assertThat(home().resolve("out/twice.mp4.insights.json")).as("the file sink had it already").doesNotExist();
-        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("DELIVERED");
+        assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.DELIVERED);
         assertThat(home().resolve("drop/.done/twice.mp4")).as("archived").exists();
     }
 
     @Test
     void aSinkWhosePredicateSaysNoIsSkippedAndDoesNotHoldTheDeliveryUp() throws Exception {
-        Map<String, Object> job = processingJob("short.mp4");
+        Job job = processingJob("short.mp4");
         camel.getEndpoint("mock:long", MockEndpoint.class).expectedMessageCount(0);
         camel.getEndpoint("mock:flaky", MockEndpoint.class).expectedMessageCount(1);
         answers.addAll(List.of("{\"StatusCode\":2}", index(job)));
@@ -72,56 +74,56 @@ class PollAndDeliverRouteTest extends RouteTest {
         check(job);
 
         MockEndpoint.assertIsSatisfied(camel);
-        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("DELIVERED");
+        assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.DELIVERED);
     }
 
     @Test
     void aFailedVideoRejectsItsDropWithTheServicesMessage() throws Exception {
-        Map<String, Object> job = processingJob("broken.mp4");
+        Job job = processingJob("broken.mp4");
         answers.add("{\"StatusCode\":3,\"Message\":\"Invalid data found when processing input\"}");
 
         check(job);
 
-        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("FAILED");
+        assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.FAILED);
         assertThat(Files.readString(home().resolve("drop/.error/broken.mp4.error.json")))
                 .contains("The service could not process the video: Invalid data found when processing input");
     }
 
     @Test
     void anUnavailableStatusWaitsForTheNextCheck() throws Exception {
-        Map<String, Object> job = processingJob("later.mp4");
+        Job job = processingJob("later.mp4");
         answers.add(new HttpOperationFailedException("http://svc/api/Videos", 503, "Busy", null, Map.of(), ""));
 
         check(job);
 
-        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+        assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.PROCESSING);
         assertThat(home().resolve("drop/.error/later.mp4.error.json")).doesNotExist();
         assertThat(home().resolve("elsewhere/later.mp4")).as("the drop stays").exists();
     }
 
     @Test
     void anIndexUnavailableAfterCompletedWaitsForTheNextCheck() throws Exception {
-        Map<String, Object> job = processingJob("index-later.mp4");
+        Job job = processingJob("index-later.mp4");
         answers.addAll(List.of("{\"StatusCode\":2}", new HttpOperationFailedException("http://svc/api/Videos", 502, "Bad Gateway", null, Map.of(), "")));
 
         check(job);
 
-        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("PROCESSING");
+        assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.PROCESSING);
         assertThat(home().resolve("out/index-later.mp4.insights.json")).doesNotExist();
 
         answers.addAll(List.of("{\"StatusCode\":2}", index(job)));
         check(job);
-        assertThat(jobs.find((String) job.get("id")).get("state")).isEqualTo("DELIVERED");
+        assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.DELIVERED);
     }
 
     /** A drop whose video the service is processing, as the ingest leaves it. */
-    private Map<String, Object> processingJob(String name) throws Exception {
-        Map<String, Object> job = registered(name);
+    private Job processingJob(String name) throws Exception {
+        Job job = registered(name);
         jobs.created(job, Map.of("Id", UUID.randomUUID().toString()));
-        return jobs.processing(jobs.find((String) job.get("id")));
+        return jobs.processing(jobs.find(job.id()));
     }
 
-    private String index(Map<String, Object> job) {
-        return String.format(INDEX, job.get("videoId"), job.get("name"));
+    private String index(Job job) {
+        return String.format(INDEX, job.videoId(), job.name());
     }
 }

@@ -1,5 +1,7 @@
 package io.mediaroutes.routes;
 
+import io.mediaroutes.pipeline.Job;
+import io.mediaroutes.pipeline.JobState;
 import io.mediaroutes.AppTest;
 import io.mediaroutes.pipeline.JobStore;
 import java.nio.file.Files;
@@ -65,13 +67,13 @@ abstract class RouteTest extends AppTest {
     }
 
     /** A drop as the folder route registers it; the file lies outside the drop folder's sight. */
-    Map<String, Object> registered(String name) throws Exception {
+    Job registered(String name) throws Exception {
         Path file = Files.writeString(Files.createDirectories(home().resolve("elsewhere")).resolve(name), "stands in for a video");
         return jobs.register(name + "|" + UUID.randomUUID(), name, file.toString());
     }
 
     /** One Status or Index check of the job, as the poll makes it (synchronously: retries included). */
-    void check(Map<String, Object> job) {
-        producer.send("direct:check", (Exchange exchange) -> exchange.setVariable("job", jobs.find((String) job.get("id"))));
+    void check(Job job) {
+        producer.send("direct:check", (Exchange exchange) -> exchange.setVariable("job", jobs.find(job.id())));
     }
 }

@@ -53,7 +53,7 @@ class ApiAccessTest {
         app = AppTestSupport.start(HOME, Map.of(
                 "mediaroutes.service.auth.required", "true",
                 "mediaroutes.service.auth.api-key", KEY,
-                "mediaroutes.service.credential.api-key", KEY,
+                "mediaroutes.video-service.api-key", KEY,
                 "spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + publicKey));
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }

@@ -1,6 +1,6 @@
 package io.mediaroutes.service.indexer;
 
-import io.mediaroutes.config.ServiceProperties;
+import io.mediaroutes.service.ServiceProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.service.SigningKey;

@@ -1,7 +1,6 @@
 package io.mediaroutes.service.indexer;
 
-import io.mediaroutes.security.OutboundHttp;
-import io.mediaroutes.service.EmbeddedService;
+import io.mediaroutes.service.OutboundHttp;
 import io.mediaroutes.service.VideoEnded;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,14 +11,15 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * When indexing ends, POSTs to the video's callbackUrl with {@code id} and {@code state} as query parameters,
- * as Video Indexer does; a failed call is retried after 1, 2, 4, 8 and 16 seconds. The URL was checked at upload
+ * When processing ends, POSTs to the video's callbackUrl (given at upload) or else to the service's own
+ * {@code mediaroutes.service.callback-url}, with {@code id} and {@code state} as query parameters, as Video Indexer
+ * does; a failed call is retried after 1, 2, 4, 8 and 16 seconds. The URL was checked at upload
  * and is checked again on every call ({@link OutboundHttp}): it never reaches an internal address.
  */
-@EmbeddedService
 @Component
 public class Callbacks {
 
@@ -34,15 +34,21 @@ public class Callbacks {
         return t;
     });
 
-    public Callbacks(IndexerVideos indexerVideos, OutboundHttp outbound) {
+    private final Environment environment;
+
+    public Callbacks(IndexerVideos indexerVideos, OutboundHttp outbound, Environment environment) {
         this.indexerVideos = indexerVideos;
         this.outbound = outbound;
+        this.environment = environment;
     }
 
     @EventListener
     public void videoEnded(VideoEnded ended) {
-        indexerVideos.find(ended.videoId()).map(IndexerVideos.Fields::callbackUrl).filter(url -> !url.isBlank())
-                .ifPresent(url -> scheduler.execute(() -> send(url, ended, 1)));
+        String url = indexerVideos.find(ended.videoId()).map(IndexerVideos.Fields::callbackUrl).filter(own -> !own.isBlank())
+                .orElseGet(() -> environment.getProperty("mediaroutes.service.callback-url", "")); // names this app's port: read per call
+        if (!url.isBlank()) {
+            scheduler.execute(() -> send(url, ended, 1));
+        }
     }
 
     private void send(String url, VideoEnded ended, int attempt) {

@@ -1,6 +1,5 @@
 package io.mediaroutes.service.indexer;
 
-import io.mediaroutes.service.EmbeddedService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.annotation.ElementType;
@@ -22,7 +21,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * its video; {@code Write} needs Contributor (allowEdit=true). Missing, expired or tampered: 401; valid but not
  * allowed: 403. The grant is left in the request for the handler ({@link #GRANT}).
  */
-@EmbeddedService
 @Component
 public class IndexerAccess implements HandlerInterceptor, WebMvcConfigurer {
 

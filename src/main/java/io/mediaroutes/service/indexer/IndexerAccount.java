@@ -1,6 +1,6 @@
 package io.mediaroutes.service.indexer;
 
-import io.mediaroutes.config.ServiceProperties;
+import io.mediaroutes.service.ServiceProperties;
 import io.mediaroutes.service.KeptSecret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.mediaroutes.service.indexer;
 
-import io.mediaroutes.service.EmbeddedService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -9,7 +8,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The one place Video Indexer API errors are written, in the real service's shape. */
-@EmbeddedService
 @RestControllerAdvice(assignableTypes = VideoIndexerController.class)
 class IndexerErrors {
 

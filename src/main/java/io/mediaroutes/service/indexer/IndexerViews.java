@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.VideoIndex;
 import io.mediaroutes.security.PublicUrl;
-import io.mediaroutes.service.EmbeddedService;
 import io.mediaroutes.service.Video;
 import io.mediaroutes.storage.BlobStore;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
  * What the Video Indexer API shows of a video: its index (the stored one, or the pending one) with this account's
  * fields, and the summary that upload, List Videos and Search answer with.
  */
-@EmbeddedService
 @Component
 class IndexerViews {
 

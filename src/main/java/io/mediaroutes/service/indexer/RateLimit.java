@@ -1,7 +1,6 @@
 package io.mediaroutes.service.indexer;
 
-import io.mediaroutes.config.ServiceProperties;
-import io.mediaroutes.service.EmbeddedService;
+import io.mediaroutes.service.ServiceProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * subscription key or access token names it); requests with a missing or wrong credential are counted in a bucket
  * of their own, so a stranger guessing keys can't use up an account's budget.
  */
-@EmbeddedService
 @Component
 public class RateLimit extends OncePerRequestFilter {
 

@@ -1,10 +1,9 @@
 package io.mediaroutes.service.indexer;
 
-import io.mediaroutes.security.ByteLimit;
-import io.mediaroutes.security.OutboundHttp;
-import io.mediaroutes.service.EmbeddedService;
+import io.mediaroutes.service.ByteLimit;
+import io.mediaroutes.service.OutboundHttp;
 import io.mediaroutes.service.ProcessingQueue;
-import io.mediaroutes.config.ServiceProperties;
+import io.mediaroutes.service.ServiceProperties;
 import io.mediaroutes.service.Video;
 import io.mediaroutes.service.VideoRepository;
 import io.mediaroutes.storage.BlobStore;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  * then the video is downloaded here, through {@link OutboundHttp}'s checks and limits, and queued for processing;
  * a URL that can't be fetched fails the video with one reason for every cause.
  */
-@EmbeddedService
 @Component
 public class VideoFetcher {
 

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.Captions;
 import io.mediaroutes.insights.IndexSearch;
-import io.mediaroutes.security.ByteLimit;
-import io.mediaroutes.security.OutboundHttp;
+import io.mediaroutes.service.ByteLimit;
+import io.mediaroutes.service.OutboundHttp;
 import io.mediaroutes.security.PublicUrl;
-import io.mediaroutes.service.EmbeddedService;
 import io.mediaroutes.service.Formats;
 import io.mediaroutes.service.ProcessingQueue;
-import io.mediaroutes.config.ServiceProperties;
+import io.mediaroutes.service.ServiceProperties;
 import io.mediaroutes.service.Video;
 import io.mediaroutes.service.VideoRepository;
 import io.mediaroutes.storage.BlobStore;
@@ -48,7 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Captions, Thumbnails, Delete, ReIndex and the widgets. Who may call what is {@link IndexerAccess}; errors are
  * {@link IndexerError}s, written in the real service's shape by {@link IndexerErrors}.
  */
-@EmbeddedService
 @RestController
 public class VideoIndexerController {
 

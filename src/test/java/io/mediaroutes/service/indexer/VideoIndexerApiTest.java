@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.mediaroutes.config.ServiceProperties;
+import io.mediaroutes.service.ServiceProperties;
 import io.mediaroutes.AppTest;
 import io.mediaroutes.Await;
 import io.mediaroutes.TestVideos;
@@ -228,9 +228,9 @@ class VideoIndexerApiTest extends AppTest {
     }
 
     private static ServiceProperties rateLimit(int perSecond, int perMinute) {
-        return new ServiceProperties(true, ServiceProperties.Api.CONNECTOR, "http://127.0.0.1", "trial", "", "", Path.of("data"), "",
+        return new ServiceProperties(true, "", "trial", "", "", Path.of("data"), "",
                 Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1), DataSize.ofKilobytes(64), DataSize.ofGigabytes(1),
-                null, null, null, new ServiceProperties.RateLimit(perSecond, perMinute), null, null);
+                null, null, new ServiceProperties.RateLimit(perSecond, perMinute), null, null);
     }
 
     private String state(String id, String token) {

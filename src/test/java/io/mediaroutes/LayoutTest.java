@@ -1,0 +1,44 @@
+package io.mediaroutes;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The rules of the layout: the pipeline and the service are two halves that meet only over HTTP and the Azure Blob
+ * protocol (and the application class that may start both); the libraries they share know neither half, and the
+ * media, insights and storage libraries know no web API.
+ */
+@AnalyzeClasses(packages = "io.mediaroutes", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayoutTest {
+
+    private static final String PIPELINE = "io.mediaroutes.pipeline..";
+    private static final String SERVICE = "io.mediaroutes.service..";
+
+    @ArchTest
+    static final ArchRule pipelineKnowsNoService = noClasses().that().resideInAPackage(PIPELINE)
+            .should().dependOnClassesThat().resideInAPackage(SERVICE);
+
+    @ArchTest
+    static final ArchRule serviceKnowsNoPipeline = noClasses().that().resideInAPackage(SERVICE)
+            .should().dependOnClassesThat().resideInAPackage(PIPELINE);
+
+    @ArchTest
+    static final ArchRule librariesKnowNeitherHalf = noClasses()
+            .that().resideInAnyPackage("io.mediaroutes.media..", "io.mediaroutes.insights..", "io.mediaroutes.storage..",
+                    "io.mediaroutes.cluster..", "io.mediaroutes.security..")
+            .should().dependOnClassesThat().resideInAnyPackage(PIPELINE, SERVICE);
+
+    @ArchTest
+    static final ArchRule mediaInsightsStorageKnowNoWebApi = noClasses()
+            .that().resideInAnyPackage("io.mediaroutes.media..", "io.mediaroutes.insights..", "io.mediaroutes.storage..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
+                    "org.apache.camel..", "org.springframework.http..");
+
+    @ArchTest
+    static final ArchRule onlyTheServiceRunsNatives = noClasses().that().resideInAPackage(PIPELINE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "org.vosk..");
+}
