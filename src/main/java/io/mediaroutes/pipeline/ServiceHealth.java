@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Whether the video service the pipeline calls ({@code mediaroutes.video-service.url}: this app, or Azure) answers at
  * all, in {@code /actuator/health} and in readiness: without it the app can't take work. Any HTTP answer counts;
  * only a refused, unreachable or silent service is DOWN. A plain {@link HttpURLConnection}: the JDK's HttpClient
- * builds a TLS context when made (about 900 classes and the CA store read before the first health answer, bench/startup),
+ * builds a TLS context when made (about 900 classes and the CA store read before the first health answer),
  * which an http:// service never needs.
  */
 @Component("service")

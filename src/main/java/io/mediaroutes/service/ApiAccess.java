@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 127.0.0.1), a caller shows either an OAuth2 bearer token from the organisation's identity provider, validated by
  * Spring Security's resource server ({@code spring.security.oauth2.resourceserver.jwt.*}; its {@code roles} claim
  * carries the roles), or the static key {@code mediaroutes.service.auth.api-key} in the {@code api-key} header
- * (Contributor). Seed 002's roles: Reader may Get and List; Contributor and Owner may also create, mark complete and
+ * (Contributor). Media Services' roles: Reader may Get and List; Contributor and Owner may also create, mark complete and
  * delete. Video Indexer videos are outside this API altogether (their own tokens guard them).
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +45,7 @@ public class ApiAccess {
         String apiKey = service.auth().apiKey();
         http.securityMatcher("/api/**", "/media/**", "/pipeline/videos/**", "/pipeline/videos")
                 .csrf(csrf -> csrf.disable()) // no cookies, no sessions: a credential comes with every call
-                .headers(headers -> headers.disable()) // the APIs set their own (seed 001's no-cache; media is cacheable)
+                .headers(headers -> headers.disable()) // the APIs set their own (the Connector's no-cache; media is cacheable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         if (!required) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The Connector's HTTP conventions (seeds 001 and 003) for {@code /api/**}: paths match in any case, as the real
+ * The Connector's HTTP conventions (the Connector reference) for {@code /api/**}: paths match in any case, as the real
  * service's routing does ({@code /api/videos} is {@code /api/Videos}), made canonical here, before anything
  * (Spring Security included) looks at them; answers are JSON only, {@code application/json; charset=utf-8}; a GET
  * whose Accept rules JSON out gets 406 (as JSON), any other method answers JSON whatever it asks for.

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Key-delivery tokens in the Connector's format (seed 001, AuthorizationToken): URL-encoded claims naming the
+ * Key-delivery tokens in the Connector's format (the Connector reference's AuthorizationToken): URL-encoded claims naming the
  * content key, an ExpiresOn in epoch seconds, and an HMACSHA256 signature over the claims, prefixed "Bearer=".
  */
 @Component
@@ -73,7 +73,7 @@ public class KeyTokens {
         return null;
     }
 
-    /** Lower-case percent escapes, as the seed's sample token has them. */
+    /** Lower-case percent escapes, as the reference's sample token has them. */
     private static String encode(String s) {
         String encoded = URLEncoder.encode(s, StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(encoded.length());

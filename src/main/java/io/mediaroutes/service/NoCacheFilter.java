@@ -8,7 +8,7 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** The Connector answers every API call with no-cache headers (seed 001); ours do too. */
+/** The Connector answers every API call with no-cache headers (the Connector reference); ours do too. */
 @Component
 public class NoCacheFilter extends OncePerRequestFilter {
 

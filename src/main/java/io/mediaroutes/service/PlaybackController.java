@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Seed 003's Thumbnail and Playback resources, seed 001's AuthorizationToken, the key delivery URL that
+ * The Connector reference's Thumbnail, Playback and AuthorizationToken resources, the key delivery URL that
  * AES-128 HLS playlists point at, and the playable files themselves under {@code /media/<id>/}.
  */
 @RestController
@@ -116,7 +116,7 @@ public class PlaybackController {
         return ResponseEntity.ok(body);
     }
 
-    /** Seed 001: a key token for an AES128 video's ContentProtectionKeyId. */
+    /** The Connector reference: a key token for an AES128 video's ContentProtectionKeyId. */
     @GetMapping("/api/Videos/{id}/AuthorizationToken")
     public ResponseEntity<?> authorizationToken(@PathVariable String id, @RequestParam(name = "KeyId", required = false) String keyId,
             HttpServletRequest request) {

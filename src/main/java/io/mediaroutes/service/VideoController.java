@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Connector API's Video resource (seed 001) plus Formats (seed 003) and our Index extension. */
+/** The Connector API's Video resource (the Connector reference) plus Formats and our Index extension. */
 @RestController
 public class VideoController {
 
@@ -223,7 +223,7 @@ public class VideoController {
         return uploadUris.create(publicUrl.base(), v.container(), v.fileName(), v.createdAt().plus(props.uploadUriTtl()));
     }
 
-    /** Seed 001's 400 for a body without a usable OriginalFileName: an HTML page in Windows-1252. */
+    /** The Connector reference's 400 for a body without a usable OriginalFileName: an HTML page in Windows-1252. */
     private static ResponseEntity<String> badVideo(HttpServletRequest request) {
         String html = "<h1>Error</h1> <table> <tbody> <tr> <td><strong>Request</strong> </td> <td>"
                 + escape(request.getRequestURL().toString()) + "</td> </tr> <tr> <td><strong>Error</strong></td> "
@@ -234,12 +234,12 @@ public class VideoController {
                 .body(html);
     }
 
-    /** Seed 001's JSON 400: {"status":0,"source":<request URL>,"message":...}. */
+    /** The Connector reference's JSON 400: {"status":0,"source":<request URL>,"message":...}. */
     static ResponseEntity<Map<String, Object>> invalidRequest(HttpServletRequest request, String message) {
         return problem(HttpStatus.BAD_REQUEST, request, message);
     }
 
-    /** Seed 001's JSON error body, with another status. */
+    /** The Connector reference's JSON error body, with another status. */
     static ResponseEntity<Map<String, Object>> problem(HttpStatus status, HttpServletRequest request, String message) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(orderedMap("status", 0, "source", request.getRequestURL().toString(), "message", message));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** The Video entity as seed 001 shows it on the wire: these names, this casing, this order, nulls included. */
+/** The Video entity as the Connector reference shows it on the wire: these names, this casing, this order, nulls included. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"Id", "UploadUri", "ContentProtectionMode", "ContentProtectionKeyId", "Duration", "OriginalFileName",
         "InputStorageEncryptionMode", "InputStorageEncryptionSymmetricKey", "InputStorageEncryptionIv"})

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * GET /api/Videos/{id}/Status. Codes 1 (Processing) and 2 (Completed) and their messages are seed 001's;
+ * GET /api/Videos/{id}/Status. Codes 1 (Processing) and 2 (Completed) and their messages are the Connector reference's;
  * 0 (Created: not yet marked complete) and 3 (Failed, with the reason) are this service's extension.
  */
 @JsonPropertyOrder({"StatusCode", "Status", "Message"})

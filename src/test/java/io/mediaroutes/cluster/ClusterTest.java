@@ -66,7 +66,7 @@ class ClusterTest {
         drop("batch", 100);
 
         Await.until("100 videos delivered", Duration.ofMinutes(6), () -> receiver.distinctKeys() == 100);
-        Thread.sleep(3000); // more polls on both instances: still nothing twice
+        Await.morePolls(postgres.db, 4); // still nothing twice
         assertThat(receiver.deliveries).as("webhook calls").hasSize(100).allMatch(WebhookReceiver.Delivery::signatureValid);
         assertThat(postgres.db.queryForObject("SELECT COUNT(*) FROM service_video", Integer.class)).as("Create Video calls").isEqualTo(100);
         assertThat(postgres.db.queryForObject("SELECT COUNT(DISTINCT original_name) FROM service_video", Integer.class)).isEqualTo(100);

@@ -89,7 +89,7 @@ class CrashTest {
         receiver.answerAfterMillis = 0;
         try (AppProcess app = start(home, "second", Map.of())) {
             Await.until("delivered after the restart", Duration.ofSeconds(60), () -> count("pipeline_job WHERE name = 'deliver.mp4' AND state = 'DELIVERED'") == 1);
-            Thread.sleep(1500); // more polls: nothing more
+            Await.morePolls(postgres.db, 3); // nothing more
         }
         String key = receiver.deliveries.get(before).key();
         assertThat(receiver.deliveries.subList(before, receiver.deliveries.size())).as("the webhook: the same video again, same Idempotency-Key")

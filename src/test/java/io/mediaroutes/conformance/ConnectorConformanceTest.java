@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 /**
- * The Connector API driven with seed 001's own requests (and what curl sends for them), its answers held to the
- * seed's sample answers: headers, and every key path (src/test/resources/conformance/connector).
+ * The Connector API driven with the Connector reference's own requests (and what curl sends for them), its answers held to the
+ * reference's sample answers: headers, and every key path (src/test/resources/conformance/connector).
  */
 class ConnectorConformanceTest extends AppTest {
 
     @Test
-    void theSeedsRequestsGetTheSeedsAnswers() throws Exception {
-        // seed 001: POST .../api/Videos/ with Content-Type: application/json and {"OriginalFileName":"yourfilename.mp4"}
+    void theReferencesRequestsGetTheReferencesAnswers() throws Exception {
+        // the Connector reference: POST .../api/Videos/ with Content-Type: application/json and {"OriginalFileName":"yourfilename.mp4"}
         RawHttp.Answer created = send("POST /api/Videos/ HTTP/1.1\r\nContent-Type: application/json",
                 "{\"OriginalFileName\":\"yourfilename.mp4\"}");
         assertThat(created.status()).isEqualTo(200);
@@ -68,7 +68,7 @@ class ConnectorConformanceTest extends AppTest {
         assertThat(send("GET /api/Formats HTTP/1.1\r\nAccept: text/html, application/json;q=0.9", null).status()).isEqualTo(200);
     }
 
-    /** The seed's {@code application/json; charset=utf-8}; Tomcat writes it without the optional space. */
+    /** The reference's {@code application/json; charset=utf-8}; Tomcat writes it without the optional space. */
     private static void assertUtf8Json(RawHttp.Answer answer) {
         MediaType type = MediaType.parseMediaType(answer.header("Content-Type"));
         assertThat(type.isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();

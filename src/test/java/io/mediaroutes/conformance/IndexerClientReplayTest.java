@@ -134,7 +134,7 @@ class IndexerClientReplayTest extends AppTest {
         try {
             Thread.sleep(300);
             HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort
-                    + "/pipeline/indexer-callback?id=" + id + "&state=Processed")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    + "/pipeline/video-ended?id=" + id + "&state=Processed")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding());
             CALLBACK_ANSWERS.add(Integer.toString(answer.statusCode()));
         } catch (Exception e) {

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The embedded Video Indexer API against real material: seed 000's C# client's requests, byte for byte as .NET's
+ * The embedded Video Indexer API against real material: the Video Indexer API reference's C# client's requests, byte for byte as .NET's
  * HttpClient frames them, and answers compared key path by key path with real recorded ones
  * (src/test/resources/conformance).
  */
@@ -55,7 +55,7 @@ class VideoIndexerConformanceTest extends AppTest {
     }
 
     @Test
-    void seedZerosCSharpUploadsWorkAndEveryAnswerHasTheRealShape() throws Exception {
+    void theSampleClientsCSharpUploadsWorkAndEveryAnswerHasTheRealShape() throws Exception {
         String token = JSON.readTree(RawHttp.send(port, "GET /auth/trial/Accounts/" + accountId() + "/AccessToken?allowEdit=true HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nOcp-Apim-Subscription-Key: " + subscriptionKey()).text()).asText();
 

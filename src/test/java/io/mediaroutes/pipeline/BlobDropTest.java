@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,7 +81,7 @@ class BlobDropTest {
             Await.until("delivered", Duration.ofSeconds(60), () -> Files.exists(home.resolve("out/clip.mp4.insights.json")));
         }
         try (ConfigurableApplicationContext app = start(home, afterDelivery, afterDelivery)) {
-            Thread.sleep(2000); // several listings of the container
+            Await.moreRuns(app.getBean(CamelContext.class), "ingest-blob", 3); // three listings of the container
             JdbcTemplate db = app.getBean(JdbcTemplate.class);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM service_video", Integer.class)).as("Create Video calls").isEqualTo(1);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM pipeline_job", Integer.class)).isEqualTo(1);

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Drops named with seed 002's forbidden characters, unicode, or near the file system's length limit arrive too. */
+/** Drops named with Media Services' forbidden characters, unicode, or near the file system's length limit arrive too. */
 class DropNamesTest extends AppTest {
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +37,7 @@ class RestartTest {
             assertThat(db.queryForObject("SELECT COUNT(*) FROM service_video", Integer.class)).as("Create Video calls").isEqualTo(1);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM pipeline_job", Integer.class)).isEqualTo(1);
             assertThat(new ObjectMapper().readTree(out.toFile()).get("durationInSeconds").asInt()).isEqualTo(2);
-            Thread.sleep(1500); // a few more polls and folder scans: still exactly one delivery
+            Await.moreRuns(second.getBean(CamelContext.class), "poll-status", 3); // still exactly one delivery
             try (var files = Files.list(HOME.resolve("out"))) {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactly("clip.mp4.insights.json");
             }

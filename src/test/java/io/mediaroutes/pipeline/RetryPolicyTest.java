@@ -24,7 +24,7 @@ class RetryPolicyTest {
     final RetryPolicy policy = new RetryPolicy(new PipelineMetrics(new SimpleMeterRegistry(), null));
 
     @Test
-    void seed003sTransientCodesAndLostConnectionsAreTransientOthersAreNot() {
+    void theConnectorReferencesTransientCodesAndLostConnectionsAreTransientOthersAreNot() {
         for (int status : new int[] {408, 409, 429, 501, 502, 503, 504}) {
             assertThat(policy.isTransient(http(status, Map.of()))).as("HTTP %d", status).isTrue();
         }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.BindingBuilder;
@@ -80,6 +81,8 @@ class SinksTest extends AppTest {
 
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    CamelContext camel;
 
     @Test
     void eachSinkGetsExactlyOneDeliveryPerVideoAndThePredicateChoosesTheLongOne() throws Exception {
@@ -88,7 +91,7 @@ class SinksTest extends AppTest {
 
         Await.until("both videos delivered everywhere", Duration.ofSeconds(90), () -> db.queryForObject(
                 "SELECT COUNT(*) FROM pipeline_job WHERE state = 'DELIVERED'", Integer.class) == 2);
-        Thread.sleep(1500); // more polls: still one delivery each
+        Await.moreRuns(camel, "poll-status", 3); // still one delivery each
 
         // webhook: down for 8 calls (past the sink retries), then each video once, signed, with its id as idempotency key
         assertThat(RECEIVER.failuresServed.get()).isEqualTo(8);

@@ -96,17 +96,17 @@ class RouteSchemaTest {
         }
     }
 
-    /** README's sink table names every sink Kamelet and each of its parameters. */
+    /** The sinks reference (docs/sinks.md) has a row for every Kamelet, naming each of its parameters. */
     @Test
-    void readmeDocumentsEverySinkKameletParameter() throws IOException {
-        List<String> readme = Files.readAllLines(Path.of("README.md"));
+    void theSinksReferenceDocumentsEveryKameletParameter() throws IOException {
+        List<String> reference = Files.readAllLines(Path.of("docs/sinks.md"));
         for (Path file : kamelets()) {
             JsonNode kamelet = YAML.readTree(file.toFile());
             String name = kamelet.at("/metadata/name").asText();
-            String row = readme.stream().filter(line -> line.startsWith("| `" + name + "` |")).findFirst().orElse("");
-            assertThat(row).as("README's row for " + name).isNotEmpty();
+            String row = reference.stream().filter(line -> line.startsWith("| `" + name + "` |")).findFirst().orElse("");
+            assertThat(row).as("docs/sinks.md's row for " + name).isNotEmpty();
             kamelet.at("/spec/definition/properties").fieldNames()
-                    .forEachRemaining(parameter -> assertThat(row).as("README's row for " + name).contains("`" + parameter + "`"));
+                    .forEachRemaining(parameter -> assertThat(row).as("docs/sinks.md's row for " + name).contains("`" + parameter + "`"));
         }
     }
 }

@@ -20,13 +20,16 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.apache.camel.util.function.ThrowingConsumer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * Routes of the app with the Camel test kit: a subclass advises the routes it drives (once: the class's tests share
- * one app), and a mock endpoint answers what the test lists in {@link #answers}, call by call.
+ * Routes with the Camel test kit, on the pipeline half alone (no video service, no media engines): a subclass advises
+ * the routes it drives (once: the class's tests share one context), and a mock endpoint answers what the test lists
+ * in {@link #answers}, call by call.
  */
 @CamelSpringBootTest
 @UseAdviceWith
+@TestPropertySource(properties = "mediaroutes.service.enabled=false")
 abstract class RouteTest extends AppTest {
 
     @Autowired

@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every request, response and error of seed 001's Video resource, over real HTTP. */
+/** Every request, response and error of the Connector reference's Video resource, over real HTTP. */
 class ConnectorVideoApiTest extends AppTest {
 
     @Test
-    void createAnswersTheSeedsVideoEntityWithTheFileRenamed() throws Exception {
+    void createAnswersTheReferencesVideoEntityWithTheFileRenamed() throws Exception {
         HttpResponse<String> response = post("/api/Videos", "{\"OriginalFileName\":\"yourfilename.mp4\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -41,7 +41,7 @@ class ConnectorVideoApiTest extends AppTest {
     }
 
     @Test
-    void createWithoutOriginalFileNameOrWithAWrongExtensionIsTheSeedsHtml400() throws Exception {
+    void createWithoutOriginalFileNameOrWithAWrongExtensionIsTheReferencesHtml400() throws Exception {
         for (String body : List.of("{}", "{\"OriginalFileName\":\"\"}", "{\"OriginalFileName\":\"noextension\"}",
                 "{\"OriginalFileName\":\"notes.txt\"}", "not json", "")) {
             HttpResponse<String> response = post("/api/Videos", body);
@@ -57,7 +57,7 @@ class ConnectorVideoApiTest extends AppTest {
     }
 
     @Test
-    void anUnknownProtectionOrEncryptionModeIsTheSeedsJson400() throws Exception {
+    void anUnknownProtectionOrEncryptionModeIsTheReferencesJson400() throws Exception {
         for (String body : List.of("{\"OriginalFileName\":\"a.mp4\",\"ContentProtectionMode\":\"PlayReady\"}",
                 "{\"OriginalFileName\":\"a.mp4\",\"InputStorageEncryptionMode\":\"AES128\"}")) {
             HttpResponse<String> response = post("/api/Videos", body);

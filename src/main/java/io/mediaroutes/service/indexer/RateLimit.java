@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Video Indexer's request limits for the account (seed 000): at most 10 requests a second and 120 a minute;
+ * Video Indexer's request limits for the account (its API reference): at most 10 requests a second and 120 a minute;
  * over that, 429 with Retry-After in seconds and a JSON error. Requests are counted per account (a valid
  * subscription key or access token names it); requests with a missing or wrong credential are counted in a bucket
  * of their own, so a stranger guessing keys can't use up an account's budget.

@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Video Indexer API (seed 000), rooted at the app's root so a client's apiUrl is just http://host:port:
+ * The Video Indexer API (its API reference), rooted at the app's root so a client's apiUrl is just http://host:port:
  * access tokens with the subscription key, upload by URL or bytes, Index, List, Search, GetIdByExternalId,
  * Captions, Thumbnails, Delete, ReIndex and the widgets. Who may call what is {@link IndexerAccess}; errors are
  * {@link IndexerError}s, written in the real service's shape by {@link IndexerErrors}.
@@ -110,7 +110,7 @@ public class VideoIndexerController {
 
     /**
      * Upload Video: by {@code videoUrl} (fetched after this answers) or by the bytes of a multipart body, in any
-     * framing (seed 000's C# client sends an empty multipart body with videoUrl, or one nameless part).
+     * framing (the Video Indexer API reference's C# sample client sends an empty multipart body with videoUrl, or one nameless part).
      */
     @IndexerAccess.Write
     @PostMapping(ACCOUNT + "/Videos")

@@ -21,7 +21,7 @@ class MultipartVideoTest {
 
     @Test
     void dotNetsEmptyMultipartBodyHasNoVideo() throws IOException {
-        // new MultipartFormDataContent() with nothing added, as seed 000's upload by URL sends it
+        // new MultipartFormDataContent() with nothing added, as the Video Indexer sample's upload by URL sends it
         byte[] body = ("--" + GUID + "\r\n\r\n--" + GUID + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         assertThat(MultipartVideo.first(trickle(body), DOTNET_TYPE)).isEmpty();
     }

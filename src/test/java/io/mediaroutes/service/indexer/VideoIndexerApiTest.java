@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Seed 000's flow against the embedded service, as its C# sample does it, plus every token rule and the rate limit. */
+/** The Video Indexer API reference's flow against the embedded service, as its C# sample does it, plus every token rule and the rate limit. */
 class VideoIndexerApiTest extends AppTest {
 
     static final List<String> CALLBACKS = new CopyOnWriteArrayList<>();
@@ -59,7 +59,7 @@ class VideoIndexerApiTest extends AppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        // the flow below polls quickly: a wider limit here; the seed's 10/s and 120/min are checked in theLimitWindows...
+        // the flow below polls quickly: a wider limit here; the reference's 10/s and 120/min are checked in theLimitWindows...
         registry.add("mediaroutes.service.rate-limit.per-second", () -> "40");
         registry.add("mediaroutes.service.rate-limit.per-minute", () -> "5000");
         // the test's file and callback server is on this machine: allow-listed, as an operator would
@@ -77,7 +77,7 @@ class VideoIndexerApiTest extends AppTest {
     AccessTokens tokens;
 
     @Test
-    void theSeedFlowUploadByUrlIndexSearchCaptionsThumbnailsReIndexDelete() throws Exception {
+    void theReferenceFlowUploadByUrlIndexSearchCaptionsThumbnailsReIndexDelete() throws Exception {
         TestVideos.mp4(home().resolve("served.mp4"), 2);
         String token = JSON.readTree(get(auth("/AccessToken?allowEdit=true"), true).body()).asText();
 
