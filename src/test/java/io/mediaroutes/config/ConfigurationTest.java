@@ -27,4 +27,11 @@ class ConfigurationTest {
                 .isNotNull();
         assertThat(output.getAll()).contains("mediaroutes.retry.max-attempts").contains("must be greater than or equal to 1");
     }
+
+    @Test
+    void theVideoIndexerFlowWithoutItsAccountNamesWhatIsMissing(CapturedOutput output) {
+        assertThatThrownBy(() -> AppTestSupport.start(AppTestSupport.newHome("no-account"), Map.of("mediaroutes.video-service.api", "videoindexer")))
+                .isNotNull();
+        assertThat(output.getAll()).contains("mediaroutes.indexer.account-id").contains("mediaroutes.indexer.subscription-key");
+    }
 }
