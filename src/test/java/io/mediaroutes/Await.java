@@ -35,13 +35,8 @@ public final class Await {
      */
     public static void moreRuns(CamelContext camel, String routeId, int runs) {
         NotifyBuilder notify = new NotifyBuilder(camel).fromRoute(routeId).whenCompleted(runs).create();
-        try {
-            if (!notify.matches(60, TimeUnit.SECONDS)) {
-                throw new AssertionError("Timed out after 60 s waiting for " + runs + " more runs of route " + routeId);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for route " + routeId);
+        if (!notify.matches(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("Timed out after 60 s waiting for " + runs + " more runs of route " + routeId);
         }
     }
 
