@@ -58,6 +58,25 @@ public final class AppProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * Exchanges route {@code routeId} has completed so far, from the app's Prometheus scrape (no login in the
+     * embedded default): to wait for that route's next runs from outside the process.
+     */
+    public long routeRuns(String routeId) {
+        try {
+            String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher runs = Pattern.compile("(?m)^camel_exchanges_total\\{[^}]*routeId=\"" + Pattern.quote(routeId) + "\"[^}]*} (\\S+)$")
+                    .matcher(scrape);
+            return runs.find() ? (long) Double.parseDouble(runs.group(1)) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The app's heap in use now, in bytes (JMX through Jolokia; no login in the embedded default). */
     public long heapUsed() throws IOException, InterruptedException {
         String body = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage/used")).build(),

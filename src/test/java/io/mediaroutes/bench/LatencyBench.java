@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * bench/latency: how long a 5 s clip takes from the drop folder to its insights file, minus the time the service
  * spent processing it (its log's "processed in"): the pipeline's own overhead, with the drop scan, read lock and
- * Status poll as config/application.yaml ships them. Connector flow with the embedded service (its signal that a
+ * Status poll as config/application.yaml ships them. Connector flow with the embedded service (its callback when a
  * video ended), Connector flow with a remote service (Status polled: the pipeline in an app of its own, calling a
  * second app's service) and Video Indexer flow (callback), each in an app of its own. Half the clips were written long before they are moved into the drop
  * (a producer that writes elsewhere, then moves); half just before, so the read lock waits for mediaroutes.drop.min-age.
@@ -32,7 +32,7 @@ public final class LatencyBench {
         int clips = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path clip = TestVideos.mp4(Files.createTempDirectory("latency").resolve("clip.mp4"), 5);
         System.out.printf(Locale.ROOT, "latency: 2 x %d clips of 5 s each, one at a time, %d cores%n", clips, Runtime.getRuntime().availableProcessors());
-        report("Connector, embedded service (its signal; the poll is the fallback)", measure(Map.of(), null, clip, clips), "<= 1.0 s");
+        report("Connector, embedded service (its callback; the poll is the fallback)", measure(Map.of(), null, clip, clips), "<= 1.0 s");
         Path serviceHome = AppTestSupport.newHome("latency-service");
         Path serviceLog = serviceHome.resolve("service.log");
         try (AppProcess service = AppProcess.start(serviceLog, AppTestSupport.properties(serviceHome))) {

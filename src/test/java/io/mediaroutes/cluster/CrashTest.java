@@ -89,7 +89,8 @@ class CrashTest {
         receiver.answerAfterMillis = 0;
         try (AppProcess app = start(home, "second", Map.of())) {
             Await.until("delivered after the restart", Duration.ofSeconds(60), () -> count("pipeline_job WHERE name = 'deliver.mp4' AND state = 'DELIVERED'") == 1);
-            Await.morePolls(postgres.db, 3); // nothing more
+            long polls = app.routeRuns("poll-status");
+            Await.until("3 more Status polls", Duration.ofSeconds(60), () -> app.routeRuns("poll-status") >= polls + 3); // nothing more
         }
         String key = receiver.deliveries.get(before).key();
         assertThat(receiver.deliveries.subList(before, receiver.deliveries.size())).as("the webhook: the same video again, same Idempotency-Key")
