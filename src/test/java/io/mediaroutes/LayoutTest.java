@@ -1,11 +1,19 @@
 package io.mediaroutes;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules of the layout: the pipeline and the service are two halves that meet only over HTTP and the Azure Blob
@@ -41,4 +49,25 @@ class LayoutTest {
     @ArchTest
     static final ArchRule onlyTheServiceRunsNatives = noClasses().that().resideInAPackage(PIPELINE)
             .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "org.vosk..");
+
+    /** An import the code does not use leaves no trace in the classes: the sources are read for those. */
+    @Test
+    void noSourceOfOneHalfImportsTheOther() throws IOException {
+        assertThat(importing("pipeline", "io.mediaroutes.service")).isEmpty();
+        assertThat(importing("service", "io.mediaroutes.pipeline")).isEmpty();
+    }
+
+    private static List<Path> importing(String half, String other) throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/mediaroutes", half))) {
+            return files.filter(f -> f.toString().endsWith(".java")).filter(f -> read(f).contains("import " + other + ".")).toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

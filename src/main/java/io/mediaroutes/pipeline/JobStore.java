@@ -1,11 +1,10 @@
 package io.mediaroutes.pipeline;
 
-import io.mediaroutes.pipeline.config.PollProperties;
+import io.mediaroutes.cluster.Leases;
 import io.mediaroutes.pipeline.config.IndexerProperties;
-import io.mediaroutes.service.ServiceProperties;
+import io.mediaroutes.pipeline.config.PollProperties;
 import io.mediaroutes.pipeline.config.UploadProperties;
 import io.mediaroutes.pipeline.config.VideoServiceProperties;
-import io.mediaroutes.cluster.Leases;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
