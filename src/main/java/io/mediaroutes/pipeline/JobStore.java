@@ -184,15 +184,22 @@ public class JobStore {
         return advance(job, state, null);
     }
 
-    /** The one way a job's state changes: refused where {@link JobState} does not allow it; {@code set} more columns. */
+    /**
+     * The one way a job's state changes, and {@code set} more columns: the row changes only from a state that
+     * {@link JobState} lets become {@code state}, checked in the UPDATE itself (the job a route carries may be stale).
+     */
     private Job advance(Job job, JobState state, String set, Object... values) {
-        if (!job.state().mayBecome(state)) {
-            throw new IllegalStateException("Job " + job.id() + " can't go from " + job.state() + " to " + state);
-        }
+        List<String> from = Arrays.stream(JobState.values()).filter(earlier -> earlier.mayBecome(state)).map(JobState::name).toList();
         List<Object> args = new ArrayList<>(Arrays.asList(values)); // a value may be null
         args.addAll(List.of(state.name(), now(), job.id()));
-        jdbc.update("UPDATE pipeline_job SET " + (set == null ? "" : set + ", ") + "state = ?, updated_at = ? WHERE id = ?", args.toArray());
-        return find(job.id());
+        args.addAll(from);
+        int changed = jdbc.update("UPDATE pipeline_job SET " + (set == null ? "" : set + ", ") + "state = ?, updated_at = ? WHERE id = ? AND state IN ("
+                + Leases.placeholders(from.size()) + ")", args.toArray());
+        Job now = find(job.id());
+        if (changed == 0) {
+            throw new IllegalStateException("Job " + job.id() + " can't go from " + now.state() + " to " + state);
+        }
+        return now;
     }
 
     private List<Job> list(String sql, Object... args) {

@@ -3,6 +3,7 @@ package io.mediaroutes.routes;
 import io.mediaroutes.pipeline.Job;
 import io.mediaroutes.pipeline.JobState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -118,6 +119,15 @@ class IngestRouteTest extends RouteTest {
         MockEndpoint.assertIsSatisfied(camel);
         assertThat(service.getReceivedExchanges()).extracting(e -> e.getIn().getHeader(Exchange.HTTP_METHOD)).containsExactly("POST", "POST");
         assertThat(jobs.find(job.id()).state()).isEqualTo(JobState.PROCESSING);
+    }
+
+    @Test
+    void aJobCarriedStaleCannotMoveItsRowOutOfAStateThatDoesNotAllowIt() throws Exception {
+        Job created = jobs.created(registered("stale.mp4"), Map.of("Id", UUID.randomUUID().toString(), "UploadUri", "http://svc/blob/x?sig=1"));
+        jobs.failed(created, "given up elsewhere");
+
+        assertThatThrownBy(() -> jobs.uploaded(created)).hasMessageContaining("can't go from FAILED to UPLOADED");
+        assertThat(jobs.find(created.id()).state()).isEqualTo(JobState.FAILED);
     }
 
     private MockEndpoint serviceMock(int calls) {
