@@ -96,12 +96,10 @@ public class JobStore {
      */
     public Job created(Job job, Map<String, Object> video) {
         Object uploadUri = video.get("UploadUri");
-        advance(job, uploadUri == null ? JobState.UPLOADED : JobState.CREATED, "video_id = ?, upload_uri = ?", video.get("Id"), uploadUri);
-        if (video.get("InputStorageEncryptionSymmetricKey") != null) { // only a POST answer carries them
-            jdbc.update("UPDATE pipeline_job SET input_key = ?, input_iv = ? WHERE id = ?",
-                    video.get("InputStorageEncryptionSymmetricKey"), video.get("InputStorageEncryptionIv"), job.id());
-        }
-        return find(job.id());
+        // the input encryption key and IV come only in a POST answer: a re-read keeps the ones it had
+        return advance(job, uploadUri == null ? JobState.UPLOADED : JobState.CREATED,
+                "video_id = ?, upload_uri = ?, input_key = COALESCE(?, input_key), input_iv = COALESCE(?, input_iv)",
+                video.get("Id"), uploadUri, video.get("InputStorageEncryptionSymmetricKey"), video.get("InputStorageEncryptionIv"));
     }
 
     /** Video Indexer took the upload: keep its video id; from now on the poll asks for its index. */
@@ -157,7 +155,8 @@ public class JobStore {
 
     /** Ingests nobody holds: their taker stopped or died before MarkComplete. This instance finishes them. */
     public List<Job> claimUnfinishedIngests() {
-        return claim("state IN (?, ?, ?)", JobState.INGESTING.stream().map(JobState::name).toArray());
+        return claim("state IN (" + Leases.placeholders(JobState.INGESTING.size()) + ")",
+                JobState.INGESTING.stream().map(JobState::name).toArray());
     }
 
     /** Jobs the service is processing that nobody is checking: the poll asks for their Status. */
