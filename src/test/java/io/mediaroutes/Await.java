@@ -30,8 +30,8 @@ public final class Await {
     }
 
     /**
-     * Waits until route {@code routeId} of this app has completed {@code runs} more exchanges, counted from now: "nothing
-     * more happened" is then checked after that much real work, not after a guessed time.
+     * Waits until route {@code routeId} of this app has completed {@code runs} more exchanges, counted from now:
+     * "nothing more happened" is then checked after that much real work, not after a guessed time.
      */
     public static void moreRuns(CamelContext camel, String routeId, int runs) {
         NotifyBuilder notify = new NotifyBuilder(camel).fromRoute(routeId).whenCompleted(runs).create();

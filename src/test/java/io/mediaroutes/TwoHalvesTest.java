@@ -15,8 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The two halves as two apps: the service alone (profile service: no routes, no drop folder, no poll) and the pipeline
- * alone (profile pipeline) calling it over HTTP. The service calls the pipeline back when a video ends, as it would from
- * another machine, and that alone delivers: the pipeline's Status poll runs once at its start and not again.
+ * alone (profile pipeline) calling it over HTTP. The service calls the pipeline back when a video ends, as it would
+ * from another machine, and that alone delivers: the pipeline's Status poll runs once at its start and not again.
  */
 class TwoHalvesTest {
 

@@ -17,9 +17,9 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Which failures are worth waiting out, and how long the server asks to wait. Transient: the Connector reference's 408, 409 and
- * 501, plus 429, 502, 503, 504, connection errors and timeouts; everything else fails at once. The waiting itself is
- * Camel's redelivery (routes/errors.camel.yaml, policy {@code transientRedelivery}); this class only answers
+ * Which failures are worth waiting out, and how long the server asks to wait. Transient: the Connector reference's 408,
+ * 409 and 501, plus 429, 502, 503, 504, connection errors and timeouts; everything else fails at once. The waiting
+ * itself is Camel's redelivery (routes/errors.camel.yaml, policy {@code transientRedelivery}); this class only answers
  * {@code onWhen}, and as the {@code onExceptionOccurred} processor turns a Retry-After into the next delay.
  */
 @Component("retryPolicy")

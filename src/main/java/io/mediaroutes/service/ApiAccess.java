@@ -25,13 +25,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may call the Connector API ({@code /api/**}), fetch media ({@code /media/**}) and list the pipeline's videos
- * ({@code /pipeline/videos}, for the pages at {@code /}). Where
- * {@code mediaroutes.service.auth.required} is true (profile cluster; false only in the embedded default, which binds
- * 127.0.0.1), a caller shows either an OAuth2 bearer token from the organisation's identity provider, validated by
- * Spring Security's resource server ({@code spring.security.oauth2.resourceserver.jwt.*}; its {@code roles} claim
- * carries the roles), or the static key {@code mediaroutes.service.auth.api-key} in the {@code api-key} header
- * (Contributor). Media Services' roles: Reader may Get and List; Contributor and Owner may also create, mark complete and
- * delete. Video Indexer videos are outside this API altogether (their own tokens guard them).
+ * ({@code /pipeline/videos}, for the pages at {@code /}). Where {@code mediaroutes.service.auth.required} is true
+ * (profile cluster; false only in the embedded default, which binds 127.0.0.1), a caller shows either an OAuth2 bearer
+ * token from the organisation's identity provider, validated by Spring Security's resource server ({@code
+ * spring.security.oauth2.resourceserver.jwt.*}; its {@code roles} claim carries the roles), or the static key {@code
+ * mediaroutes.service.auth.api-key} in the {@code api-key} header (Contributor). Media Services' roles: Reader may Get
+ * and List; Contributor and Owner may also create, mark complete and delete. Video Indexer videos are outside this API
+ * altogether (their own tokens guard them).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiAccess {
@@ -45,7 +45,7 @@ public class ApiAccess {
         String apiKey = service.auth().apiKey();
         http.securityMatcher("/api/**", "/media/**", "/pipeline/videos/**", "/pipeline/videos")
                 .csrf(csrf -> csrf.disable()) // no cookies, no sessions: a credential comes with every call
-                .headers(headers -> headers.disable()) // the APIs set their own (the Connector's no-cache; media is cacheable)
+                .headers(headers -> headers.disable()) // the APIs set their own (no-cache on the API; media is cacheable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         if (!required) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();

@@ -10,8 +10,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Key-delivery tokens in the Connector's format (the Connector reference's AuthorizationToken): URL-encoded claims naming the
- * content key, an ExpiresOn in epoch seconds, and an HMACSHA256 signature over the claims, prefixed "Bearer=".
+ * Key-delivery tokens in the Connector's format (the Connector reference's AuthorizationToken): URL-encoded claims
+ * naming the content key, an ExpiresOn in epoch seconds, and an HMACSHA256 signature over the claims, prefixed
+ * "Bearer=".
  */
 @Component
 public class KeyTokens {

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses what the service can't take: an API body that is not JSON (415), a JSON body over
- * {@code mediaroutes.service.max-json-size} (413, in the Connector reference's error shape), counted on the bytes read whether or not
- * a Content-Length was sent, and an upload request that announces more than {@code mediaroutes.service.max-upload-size}
- * (413, Azure's RequestBodyTooLarge; the bytes themselves are counted as they are stored). Unknown query parameters
- * are ignored, as Azure's services do.
+ * Refuses what the service can't take: an API body that is not JSON (415), a JSON body over {@code
+ * mediaroutes.service.max-json-size} (413, in the Connector reference's error shape), counted on the bytes read whether
+ * or not a Content-Length was sent, and an upload request that announces more than {@code
+ * mediaroutes.service.max-upload-size} (413, Azure's RequestBodyTooLarge; the bytes themselves are counted as they are
+ * stored). Unknown query parameters are ignored, as Azure's services do.
  */
 @Component
 public class RequestLimits extends OncePerRequestFilter {

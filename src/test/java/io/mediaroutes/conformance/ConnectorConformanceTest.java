@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 /**
- * The Connector API driven with the Connector reference's own requests (and what curl sends for them), its answers held to the
- * reference's sample answers: headers, and every key path (src/test/resources/conformance/connector).
+ * The Connector API driven with the Connector reference's own requests (and what curl sends for them), its answers held
+ * to the reference's sample answers: headers, and every key path (src/test/resources/conformance/connector).
  */
 class ConnectorConformanceTest extends AppTest {
 
     @Test
     void theReferencesRequestsGetTheReferencesAnswers() throws Exception {
-        // the Connector reference: POST .../api/Videos/ with Content-Type: application/json and {"OriginalFileName":"yourfilename.mp4"}
+        // the reference: POST .../api/Videos/ with Content-Type: application/json and {"OriginalFileName":"yourfilename.mp4"}
         RawHttp.Answer created = send("POST /api/Videos/ HTTP/1.1\r\nContent-Type: application/json",
                 "{\"OriginalFileName\":\"yourfilename.mp4\"}");
         assertThat(created.status()).isEqualTo(200);

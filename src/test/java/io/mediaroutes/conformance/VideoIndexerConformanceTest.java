@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The embedded Video Indexer API against real material: the Video Indexer API reference's C# client's requests, byte for byte as .NET's
- * HttpClient frames them, and answers compared key path by key path with real recorded ones
+ * The embedded Video Indexer API against real material: the Video Indexer API reference's C# client's requests, byte
+ * for byte as .NET's HttpClient frames them, and answers compared key path by key path with real recorded ones
  * (src/test/resources/conformance).
  */
 class VideoIndexerConformanceTest extends AppTest {

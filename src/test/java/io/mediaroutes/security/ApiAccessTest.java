@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The Connector API where a credential is required (as in profile cluster): bearer tokens from an identity
- * provider (here minted with a local RSA key, validated by Spring Security's resource server) with Media Services' roles,
- * or the static api-key; the pipeline sends its key and still delivers; Video Indexer videos stay out of reach.
+ * The Connector API where a credential is required (as in profile cluster): bearer tokens from an identity provider
+ * (here minted with a local RSA key, validated by Spring Security's resource server) with Media Services' roles, or the
+ * static api-key; the pipeline sends its key and still delivers; Video Indexer videos stay out of reach.
  */
 class ApiAccessTest {
 

@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The video in a multipart/form-data upload, streamed straight from the request: the first part that carries
- * bytes, whatever its framing. the Video Indexer API reference's C# sample client sends {@code content.Add(new ByteArrayContent(buffer))}, a part
- * with {@code Content-Disposition: form-data} and no name, which servlet containers drop; curl's {@code -F file=@x}
- * names it. A quoted boundary (.NET quotes it) is fine too.
+ * The video in a multipart/form-data upload, streamed straight from the request: the first part that carries bytes,
+ * whatever its framing. The Video Indexer API reference's C# sample client sends {@code content.Add(new
+ * ByteArrayContent(buffer))}, a part with {@code Content-Disposition: form-data} and no name, which servlet containers
+ * drop; curl's {@code -F file=@x} names it. A quoted boundary (.NET quotes it) is fine too.
  */
 final class MultipartVideo {
 

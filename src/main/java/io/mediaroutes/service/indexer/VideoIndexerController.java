@@ -110,7 +110,8 @@ public class VideoIndexerController {
 
     /**
      * Upload Video: by {@code videoUrl} (fetched after this answers) or by the bytes of a multipart body, in any
-     * framing (the Video Indexer API reference's C# sample client sends an empty multipart body with videoUrl, or one nameless part).
+     * framing (the Video Indexer API reference's C# sample client sends an empty multipart body with videoUrl, or one
+     * nameless part).
      */
     @IndexerAccess.Write
     @PostMapping(ACCOUNT + "/Videos")

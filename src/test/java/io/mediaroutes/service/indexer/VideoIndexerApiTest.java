@@ -59,7 +59,7 @@ class VideoIndexerApiTest extends AppTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        // the flow below polls quickly: a wider limit here; the reference's 10/s and 120/min are checked in theLimitWindows...
+        // the flow below polls quickly: a wider limit here; 10/s and 120/min are checked in theLimitWindows...
         registry.add("mediaroutes.service.rate-limit.per-second", () -> "40");
         registry.add("mediaroutes.service.rate-limit.per-minute", () -> "5000");
         // the test's file and callback server is on this machine: allow-listed, as an operator would
