@@ -1,5 +1,6 @@
 package io.mediaroutes;
 
+import io.mediaroutes.azure.AzureIdentity;
 import io.mediaroutes.cluster.Leases;
 import io.mediaroutes.media.SampleClip;
 import io.mediaroutes.pipeline.PipelineConfig;
@@ -16,14 +17,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The two halves, each on unless turned off: the pipeline (Camel routes from routes/, {@link PipelineConfig}) and the
- * video service ({@link ServiceConfig}); they share the management login and the cluster's leases. {@code
+ * video service ({@link ServiceConfig}); they share the management login, the cluster's leases and the Azure identity. {@code
  * sample-clip} makes a demo video instead.
  */
 // No WebClient (Reactor Netty is here for the Azure SDK; WebClient's auto-configuration would start Reactor's shared
 // resources) and no Spring RabbitMQ connection factory (the rabbitmq-sink Kamelet makes its own).
-@SpringBootApplication(scanBasePackageClasses = {ManagementLogin.class, Leases.class},
+@SpringBootApplication(scanBasePackageClasses = {ManagementLogin.class, Leases.class, AzureIdentity.class},
         exclude = {ClientHttpConnectorAutoConfiguration.class, RabbitAutoConfiguration.class}, proxyBeanMethods = false)
-@ConfigurationPropertiesScan(basePackageClasses = {ManagementLogin.class, Leases.class})
+@ConfigurationPropertiesScan(basePackageClasses = {ManagementLogin.class, Leases.class, AzureIdentity.class})
 @Import({PipelineConfig.class, ServiceConfig.class})
 @EnableScheduling
 public class MediaRoutesApplication {

@@ -1,5 +1,6 @@
 package io.mediaroutes.pipeline;
 
+import io.mediaroutes.pipeline.config.AzureProperties;
 import io.mediaroutes.pipeline.config.BlobDropProperties;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.util.BinaryData;
@@ -9,11 +10,13 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.models.UserDelegationKey;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +49,11 @@ public class BlobDrop {
     private final String errorPrefix;
     private final BlobDropProperties.AfterDelivery afterDelivery;
     private final ObjectMapper json;
+    private final Duration sasValidity;
+    private final boolean keyless;
     private String continuation;
 
-    public BlobDrop(ObjectProvider<BlobServiceClient> service, ObjectMapper json,
-            BlobDropProperties drop) {
+    public BlobDrop(ObjectProvider<BlobServiceClient> service, ObjectMapper json, BlobDropProperties drop, AzureProperties azure) {
         this.service = service;
         this.json = json;
         this.containerName = drop.container();
@@ -57,6 +61,8 @@ public class BlobDrop {
         this.processedPrefix = drop.processedPrefix();
         this.errorPrefix = drop.errorPrefix();
         this.afterDelivery = drop.afterDelivery();
+        this.sasValidity = drop.sasValidity();
+        this.keyless = azure.keyless();
     }
 
     /**
@@ -100,11 +106,21 @@ public class BlobDrop {
         return blob(path).openInputStream();
     }
 
-    /** A read-only SAS URL for the blob, valid for a day: Video Indexer fetches the video itself. */
+    /**
+     * A read-only SAS URL for the blob, valid for {@code mediaroutes.blob-drop.sas-validity}: Video Indexer fetches the
+     * video itself. Signed with the account key where there is one, else a user delegation SAS, signed with a key
+     * Entra ID issues to this app's identity (which needs Storage Blob Data Reader or Contributor).
+     */
     public String sasUrl(String path) {
         BlobClient blob = blob(path);
-        return blob.getBlobUrl() + "?" + blob.generateSas(new BlobServiceSasSignatureValues(
-                java.time.OffsetDateTime.now().plusDays(1), new BlobSasPermission().setReadPermission(true)));
+        OffsetDateTime expiry = OffsetDateTime.now().plus(sasValidity);
+        BlobServiceSasSignatureValues readOnly = new BlobServiceSasSignatureValues(expiry, new BlobSasPermission().setReadPermission(true));
+        if (!keyless) {
+            return blob.getBlobUrl() + "?" + blob.generateSas(readOnly);
+        }
+        // the key may start a few minutes back: Azure's clocks and ours differ a little
+        UserDelegationKey key = service.getObject().getUserDelegationKey(OffsetDateTime.now().minusMinutes(5), expiry);
+        return blob.getBlobUrl() + "?" + blob.generateUserDelegationSas(readOnly, key);
     }
 
     public void archive(String path) {

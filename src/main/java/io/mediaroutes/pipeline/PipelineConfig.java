@@ -14,7 +14,7 @@ import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import com.azure.storage.blob.BlobServiceClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
+import io.mediaroutes.azure.AzureIdentity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -40,13 +40,15 @@ public class PipelineConfig {
     }
 
     /**
-     * The pipeline's Azure Blob account (blob drop, blob sink), from mediaroutes.azure.connection-string
-     * (Azurite: UseDevelopmentStorage=true). Camel's blob endpoints use it as serviceClient=#blobServiceClient.
+     * The pipeline's Azure Blob account (blob drop, blob sink): mediaroutes.azure.connection-string (Azurite:
+     * UseDevelopmentStorage=true), or mediaroutes.azure.blob-endpoint with the app's Entra ID identity. Camel's blob
+     * endpoints use it as serviceClient=#blobServiceClient.
      */
     @Bean
-    @ConditionalOnExpression("!'${mediaroutes.azure.connection-string:}'.isBlank()")
-    BlobServiceClient blobServiceClient(AzureProperties azure) {
-        return new BlobServiceClientBuilder().connectionString(azure.connectionString()).buildClient();
+    @ConditionalOnExpression("!'${mediaroutes.azure.connection-string:}'.isBlank() or !'${mediaroutes.azure.blob-endpoint:}'.isBlank()")
+    BlobServiceClient blobServiceClient(AzureProperties azure, AzureIdentity identity) {
+        return identity.blobService(azure.connectionString(), azure.blobEndpoint(),
+                "mediaroutes.azure.connection-string or mediaroutes.azure.blob-endpoint");
     }
 
     /**

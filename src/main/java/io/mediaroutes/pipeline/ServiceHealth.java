@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Whether the video service the pipeline calls ({@code mediaroutes.video-service.url}: this app, or Azure) answers at
  * all, in {@code /actuator/health} and in readiness: without it the app can't take work. Any HTTP answer counts;
- * only a refused, unreachable or silent service is DOWN. A plain {@link HttpURLConnection}: the JDK's HttpClient
+ * only a refused, unreachable or silent service is DOWN, and so is Video Indexer while it refuses this app's identity
+ * (the detail {@code access} names the missing role or setting). A plain {@link HttpURLConnection}: the JDK's HttpClient
  * builds a TLS context when made (about 900 classes and the CA store read before the first health answer),
  * which an http:// service never needs.
  */
@@ -19,14 +20,20 @@ import org.springframework.stereotype.Component;
 public class ServiceHealth implements HealthIndicator {
 
     private final Environment environment;
+    private final IndexerClient indexer;
 
-    public ServiceHealth(Environment environment) {
+    public ServiceHealth(Environment environment, IndexerClient indexer) {
         this.environment = environment;
+        this.indexer = indexer;
     }
 
     @Override
     public Health health() {
         String url = environment.getProperty("mediaroutes.video-service.url", ""); // names this app's port: read when asked
+        String accessProblem = indexer.accessProblem();
+        if (accessProblem != null) {
+            return Health.down().withDetail("url", url).withDetail("access", accessProblem).build();
+        }
         HttpURLConnection connection = null;
         try {
             // straight to the service, as the routes' HTTP client goes (no system proxy)

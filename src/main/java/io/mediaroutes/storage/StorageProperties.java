@@ -14,6 +14,10 @@ public record StorageProperties(@NotNull Kind kind, @NotNull Local local, @NotNu
 
     public record Local(@NotNull Path dir) {}
 
-    /** @param cacheDir where blobs are copied for tools that need a file (ffmpeg) */
-    public record Azure(@NotNull String connectionString, @NotNull Path cacheDir) {}
+    /**
+     * @param connectionString with an account key (or Azurite's); blank: {@code endpoint} with the app's Entra ID identity
+     * @param endpoint         https://&lt;account&gt;.blob.core.windows.net, for an identity with Storage Blob Data Contributor
+     * @param cacheDir         where blobs are copied for tools that need a file (ffmpeg)
+     */
+    public record Azure(@NotNull String connectionString, @NotNull String endpoint, @NotNull Path cacheDir) {}
 }

@@ -34,4 +34,13 @@ class ConfigurationTest {
                 .isNotNull();
         assertThat(output.getAll()).contains("mediaroutes.indexer.account-id").contains("mediaroutes.indexer.subscription-key");
     }
+
+    @Test
+    void aPaidAccountWithoutItsArmIdNamesWhatIsMissing(CapturedOutput output) {
+        assertThatThrownBy(() -> AppTestSupport.start(AppTestSupport.newHome("no-arm-id"), Map.of(
+                "mediaroutes.video-service.api", "videoindexer", "mediaroutes.indexer.auth", "arm",
+                "mediaroutes.indexer.arm.subscription-id", "586d4f48-8f08-4a4e-96b7-e1892d6dba9e"))).isNotNull();
+        assertThat(output.getAll()).contains("mediaroutes.indexer.auth=arm needs mediaroutes.indexer.arm.resource-group,"
+                + " mediaroutes.indexer.arm.account-name");
+    }
 }

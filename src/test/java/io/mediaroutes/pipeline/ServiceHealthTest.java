@@ -6,10 +6,14 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.mock.env.MockEnvironment;
 
-/** The service counts as up when it answers anything over HTTP, and down when nothing listens. */
+/**
+ * The service counts as up when it answers anything over HTTP, and down when nothing listens or when Video Indexer
+ * refuses the app's identity.
+ */
 class ServiceHealthTest {
 
     @Test
@@ -40,7 +44,17 @@ class ServiceHealthTest {
         assertThat(health.getDetails()).containsEntry("error", "ConnectException");
     }
 
+    @Test
+    void videoIndexerRefusingTheIdentityIsDownAndSaysWhatIsMissing() {
+        IndexerClient indexer = Mockito.mock(IndexerClient.class);
+        Mockito.when(indexer.accessProblem()).thenReturn("ARM refused ...: give the app's identity the role Contributor");
+        var health = new ServiceHealth(new MockEnvironment().withProperty("mediaroutes.video-service.url", "http://127.0.0.1:1"), indexer)
+                .health();
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails().get("access").toString()).contains("role Contributor");
+    }
+
     private static ServiceHealth health(String url) {
-        return new ServiceHealth(new MockEnvironment().withProperty("mediaroutes.video-service.url", url));
+        return new ServiceHealth(new MockEnvironment().withProperty("mediaroutes.video-service.url", url), Mockito.mock(IndexerClient.class));
     }
 }
