@@ -2,9 +2,13 @@ package io.mediaroutes.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
 import io.mediaroutes.AppTestSupport;
 import io.mediaroutes.ArmStandIn;
 import io.mediaroutes.Await;
+import io.mediaroutes.Azurite;
 import io.mediaroutes.EntraId;
 import io.mediaroutes.TestVideos;
 import java.net.URI;
@@ -18,7 +22,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,8 +33,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * principal (DefaultAzureCredential, from the AZURE_* variables azure-identity reads), reads the account from ARM
  * and asks ARM's generateAccessToken for its token. ARM is {@link ArmStandIn}, held to Azure's REST specification;
  * Entra ID is {@link EntraId}, a real OAuth2 server on HTTPS; Video Indexer is this app's own service, configured as
- * the account of the spec's example (462af7c5-..., NorthEurope).
+ * the account of the spec's example (462af7c5-..., NorthEurope). The blob drop is in Azurite over HTTPS with bearer
+ * tokens only: no account key anywhere, so Video Indexer can fetch a blob only by a user delegation SAS.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArmIndexerTest {
 
     private static final String ACCOUNT_ID = "462af7c5-d1f6-4b91-86e3-8bc5e8a61574"; // ViAccountGet.json
@@ -36,6 +45,8 @@ class ArmIndexerTest {
 
     private static EntraId entra;
     private static ArmStandIn arm;
+    private static Azurite storage;
+    private static BlobContainerClient drops;
     private static Path home;
     private static ConfigurableApplicationContext app;
     private static String url;
@@ -45,6 +56,9 @@ class ArmIndexerTest {
         entra = EntraId.start();
         arm = ArmStandIn.start(entra);
         entra.servicePrincipal().forEach(System::setProperty); // azure-core reads these from the environment or here
+        storage = Azurite.withOAuth("blob");
+        drops = new BlobServiceClientBuilder().endpoint(storage.endpoint()).credential(new DefaultAzureCredentialBuilder()
+                .authorityHost(entra.authorityHost()).disableInstanceDiscovery().build()).buildClient().createBlobContainer("drops");
         home = AppTestSupport.newHome("arm");
         Map<String, String> props = new HashMap<>();
         props.put("mediaroutes.video-service.api", "videoindexer");
@@ -60,6 +74,11 @@ class ArmIndexerTest {
         props.put("mediaroutes.azure-cloud.resource-manager-audience", "https://management.azure.com/");
         props.put("mediaroutes.azure-cloud.instance-discovery", "false");
         props.put("mediaroutes.resume.interval", "500");
+        props.put("mediaroutes.blob-drop.enabled", "true");
+        props.put("mediaroutes.blob-drop.poll-delay", "300");
+        props.put("mediaroutes.azure.blob-endpoint", storage.endpoint());
+        // the service fetches the SAS URL, and calls this app back
+        props.put("mediaroutes.service.fetch.allow", "127.0.0.1:" + storage.port() + ",127.0.0.1:${local.server.port}/pipeline/video-ended");
         props.put("mediaroutes.insights.ocr.enabled", "false");
         props.put("mediaroutes.insights.transcript.enabled", "false");
         app = AppTestSupport.start(home, props);
@@ -79,9 +98,13 @@ class ArmIndexerTest {
         if (arm != null) {
             arm.close();
         }
+        if (storage != null) {
+            storage.close();
+        }
     }
 
     @Test
+    @Order(1) // before any token is cached
     void anIdentityWithoutTheRoleHoldsTheDropAndSaysWhichRoleThenTheRoleLetsItThrough() throws Exception {
         arm.deny(true);
         Path drop = home.resolve("drop");
@@ -105,6 +128,20 @@ class ArmIndexerTest {
         assertThat(arm.violations()).as("requests that break Azure's REST specification").isEmpty();
         assertThat(arm.operations()).as("the account is read once; its tokens are generated").startsWith("Accounts_Get")
                 .filteredOn("Accounts_Get"::equals).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void aBlobDropInAnAccountWithoutKeysGoesToVideoIndexerByUserDelegationSas() throws Exception {
+        arm.deny(false);
+        drops.getBlobClient("keyless.mp4").uploadFromFile(TestVideos.mp4(home.resolve("keyless.mp4"), 2).toString());
+
+        Path insights = home.resolve("out/keyless.mp4.insights.json");
+        Await.until(insights + " delivered", Duration.ofSeconds(120), () -> Files.exists(insights));
+        assertThat(Files.readString(insights)).contains("\"name\":\"keyless.mp4\"").contains("\"state\":\"Processed\"");
+        Await.until("the blob moved under processed/", Duration.ofSeconds(30),
+                () -> drops.getBlobClient("processed/keyless.mp4").exists() && !drops.getBlobClient("keyless.mp4").exists());
+        assertThat(arm.violations()).isEmpty();
     }
 
     private static String health() {
