@@ -14,6 +14,7 @@ import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.queue.QueueServiceClient;
 import io.mediaroutes.azure.AzureIdentity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -49,6 +50,14 @@ public class PipelineConfig {
     BlobServiceClient blobServiceClient(AzureProperties azure, AzureIdentity identity) {
         return identity.blobService(azure.connectionString(), azure.blobEndpoint(),
                 "mediaroutes.azure.connection-string or mediaroutes.azure.blob-endpoint");
+    }
+
+    /** The Storage Queue account Event Grid delivers the blob drop's events to (discover-by: events). */
+    @Bean
+    @ConditionalOnProperty(name = "mediaroutes.blob-drop.discover-by", havingValue = "events")
+    QueueServiceClient queueServiceClient(AzureProperties azure, AzureIdentity identity) {
+        return identity.queueService(azure.connectionString(), azure.queueEndpoint(),
+                "mediaroutes.azure.connection-string or mediaroutes.azure.queue-endpoint");
     }
 
     /**

@@ -61,8 +61,8 @@ class KeylessStorageTest {
         BlobContainerClient drops = account.createBlobContainer("drops");
         drops.getBlobClient("clip.mp4").upload(new ByteArrayInputStream("video bytes".getBytes(StandardCharsets.UTF_8)), 11);
         BlobDrop drop = new BlobDrop(provider(account), new ObjectMapper(),
-                new BlobDropProperties(true, "drops", 1000, 100, BlobDropProperties.AfterDelivery.MOVE, "processed/", "error/",
-                        Duration.ofMinutes(30)), new AzureProperties("", azurite.endpoint(), ""));
+                new BlobDropProperties(true, BlobDropProperties.DiscoverBy.LISTING, "drops", 1000, 100,
+                        BlobDropProperties.AfterDelivery.MOVE, "processed/", "error/", Duration.ofMinutes(30), "drop-events", 5), new AzureProperties("", azurite.endpoint(), ""));
 
         String sas = drop.sasUrl("azure-blob://drops/clip.mp4");
 
