@@ -24,6 +24,19 @@ public final class TestVideos {
                 "-c:v", "libopenh264", "-c:a", "aac", "-shortest"));
     }
 
+    /**
+     * A copy of an MP4 with a {@code free} box naming it appended (players and ffmpeg skip it): the same video, bytes of
+     * its own, so the duplicates check does not take it for the original.
+     */
+    public static Path distinctCopy(Path mp4, Path copy, String label) throws IOException {
+        byte[] name = label.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer free = java.nio.ByteBuffer.allocate(8 + name.length).putInt(8 + name.length)
+                .put("free".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(name);
+        Files.copy(mp4, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(copy, free.array(), java.nio.file.StandardOpenOption.APPEND);
+        return copy;
+    }
+
     /** A video of one frame and no sound: as near to 0 seconds as a video gets. */
     public static Path oneFrame(Path file) throws IOException {
         return make(file, List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-frames:v", "1", "-c:v", "libopenh264"));

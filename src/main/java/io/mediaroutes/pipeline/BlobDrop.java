@@ -101,6 +101,11 @@ public class BlobDrop {
         return blob(path).getProperties().getBlobSize();
     }
 
+    /** The blob's Content-MD5 as Azure keeps it (set for whole-blob uploads), or null. */
+    public byte[] contentMd5(String path) {
+        return blob(path).getProperties().getContentMd5();
+    }
+
     /** The blob's bytes as a stream, read in chunks as it is consumed. */
     public InputStream open(String path) {
         return blob(path).openInputStream();

@@ -2,6 +2,7 @@ package io.mediaroutes.pipeline;
 
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.queue.models.QueueStorageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,7 +102,15 @@ public class BlobEvents {
         poison.put("dequeueCount", dequeueCount);
         poison.put("message", message);
         QueueClient queue = queues.getObject().getQueueClient(drop.eventQueue() + "-poison");
-        queue.createIfNotExists();
-        queue.sendMessage(json.writeValueAsString(poison));
+        String text = json.writeValueAsString(poison);
+        try {
+            queue.sendMessage(text); // an identity with Storage Queue Data Message Sender on an existing queue needs no more
+        } catch (QueueStorageException e) {
+            if (e.getStatusCode() != 404) {
+                throw e;
+            }
+            queue.createIfNotExists(); // the first message set aside makes the queue, where the identity may
+            queue.sendMessage(text);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.azure.AzureCloudProperties;
 import io.mediaroutes.azure.AzureIdentity;
+import io.mediaroutes.pipeline.config.DuplicatesProperties;
 import io.mediaroutes.pipeline.config.IndexerProperties;
 import io.mediaroutes.pipeline.config.VideoServiceProperties;
 import java.net.URISyntaxException;
@@ -43,6 +44,7 @@ public class IndexerClient {
     private final AzureIdentity identity;
     private final AzureCloudProperties cloud;
     private final ObjectMapper json;
+    private final boolean preventDuplicates;
     private volatile String location;
     private volatile String accountId;
     private volatile String token;
@@ -50,7 +52,7 @@ public class IndexerClient {
     private volatile String accessProblem;
 
     public IndexerClient(Environment environment, IndexerProperties indexer, VideoServiceProperties service,
-            AzureIdentity identity, AzureCloudProperties cloud, ObjectMapper json) {
+            AzureIdentity identity, AzureCloudProperties cloud, ObjectMapper json, DuplicatesProperties duplicates) {
         if (service.api() == VideoServiceProperties.Api.VIDEOINDEXER) {
             List<String> missing = missingSettings(indexer);
             if (!missing.isEmpty()) {
@@ -66,6 +68,7 @@ public class IndexerClient {
         this.identity = identity;
         this.cloud = cloud;
         this.json = json;
+        this.preventDuplicates = duplicates.enabled();
         if (indexer.auth() == IndexerProperties.Auth.API_KEY) {
             this.location = indexer.location();
             this.accountId = indexer.accountId();
@@ -194,6 +197,16 @@ public class IndexerClient {
         };
     }
 
+    /**
+     * Upload Video answered 409 to {@code preventDuplicates}: Video Indexer indexed these bytes before, in a video this
+     * pipeline has no job for (its own check finds the ones it made first), so there are no insights to deliver under
+     * this drop's name. Thrown as a failure that is not retried.
+     */
+    public void alreadyIndexed(HttpOperationFailedException conflict) {
+        throw new IllegalStateException("Video Indexer already indexed these bytes (preventDuplicates: " + conflict.getResponseBody()
+                + "), in a video this pipeline did not make; set mediaroutes.duplicates.enabled=false to index them again");
+    }
+
     /** What the app's identity lacks, for /actuator/health; null since the last token came. */
     public String accessProblem() {
         return accessProblem;
@@ -228,6 +241,9 @@ public class IndexerClient {
                 .addParameter("externalId", job.id());
         if (videoUrl != null) {
             uri.addParameter("videoUrl", videoUrl);
+        }
+        if (preventDuplicates) { // Video Indexer's own check (Nov. 2023): bytes it indexed before get a 409
+            uri.addParameter("preventDuplicates", "true");
         }
         // read per call, as the service's URL below: its default names this app's port, known once the server runs
         String callbackUrl = environment.getProperty("mediaroutes.indexer.callback-url", "");

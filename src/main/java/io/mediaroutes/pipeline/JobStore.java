@@ -42,6 +42,7 @@ public class JobStore {
     private final PipelineMetrics metrics;
     private final SinkHealth sinkHealth;
     private final Leases leases;
+    private final ContentHash contentHash;
     private final String inputEncryption;
     /** How long a video in processing waits before the poll asks: 0, or the callback grace when callbacks come. */
     private final Duration pollAfter;
@@ -53,7 +54,8 @@ public class JobStore {
      *                        (the callback normally comes first; the poll is the fallback for a lost one)
      */
     public JobStore(JdbcTemplate jdbc, Leases leases, UploadProperties upload, VideoServiceProperties service, IndexerProperties indexer,
-            PollProperties poll, PipelineMetrics metrics, SinkHealth sinkHealth) {
+            PollProperties poll, PipelineMetrics metrics, SinkHealth sinkHealth, ContentHash contentHash) {
+        this.contentHash = contentHash;
         this.metrics = metrics;
         this.sinkHealth = sinkHealth;
         String inputEncryption = upload.inputEncryption() == UploadProperties.InputEncryption.AES256 ? "AES256" : "";
@@ -107,6 +109,33 @@ public class JobStore {
         return release(advance(job, JobState.PROCESSING, "video_id = ?", video.get("id")));
     }
 
+    /**
+     * The earlier job whose drop had the same bytes, or null when this job is the first to have them (or its bytes
+     * can't be hashed). The first job to record a hash holds it: the unique index decides between instances taking the
+     * same bytes at the same moment. A failed job gives its hash up, so the same bytes dropped again are tried again.
+     */
+    public Job sameBytesAs(Job job) throws java.io.IOException {
+        String hash = contentHash.of(job);
+        if (hash == null) {
+            return null;
+        }
+        try {
+            jdbc.update("UPDATE pipeline_job SET content_hash = ? WHERE id = ? AND content_hash IS NULL", hash, job.id());
+            return null;
+        } catch (DuplicateKeyException heldByAnEarlierJob) {
+            return list("SELECT * FROM pipeline_job WHERE content_hash = ?", hash).stream().findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * This job's drop has the bytes of {@code original}'s: it takes that job's video, processed or processing, and is
+     * checked and delivered as if it were its own; nothing is uploaded again.
+     */
+    public Job duplicate(Job job, Job original) {
+        metrics.duplicate();
+        return advance(job, JobState.PROCESSING, "video_id = ?, duplicate_of = ?", original.videoId(), original.id());
+    }
+
     public Job uploaded(Job job) {
         return advance(job, JobState.UPLOADED);
     }
@@ -149,7 +178,8 @@ public class JobStore {
     }
 
     public void failed(Job job, String reason) {
-        advance(job, JobState.FAILED, "error = ?", reason == null || reason.length() <= 4000 ? reason : reason.substring(0, 4000));
+        // the hash is given up: the same bytes dropped again are tried again
+        advance(job, JobState.FAILED, "error = ?, content_hash = NULL", reason == null || reason.length() <= 4000 ? reason : reason.substring(0, 4000));
         release(job);
     }
 
@@ -164,7 +194,7 @@ public class JobStore {
         return claim("state = ? AND updated_at < ?", JobState.PROCESSING.name(), Timestamp.from(Instant.now().minus(pollAfter)));
     }
 
-    /** The job in processing for a service video id, if nobody is checking it: none, or one. */
+    /** The jobs in processing for a service video id that nobody is checking: one per drop of those bytes. */
     public List<Job> claimInProcessingByVideoId(String videoId) {
         return claim("state = ? AND video_id = ?", JobState.PROCESSING.name(), videoId);
     }

@@ -45,6 +45,12 @@ public class PipelineMetrics {
         Timer.builder("mediaroutes.upload").description("Uploads to UploadUris").register(registry).record(took);
     }
 
+    /** A drop with an earlier drop's bytes, which takes that drop's video instead of being processed again. */
+    public void duplicate() {
+        Counter.builder("mediaroutes.duplicates").description("Drops whose bytes an earlier drop had, not processed again")
+                .register(registry).increment();
+    }
+
     /** A transient failure about to be retried; {@code cause} is the HTTP status or the exception's name. */
     public void retry(String cause) {
         Counter.builder("mediaroutes.retries").description("Retries of transient failures, by cause").tag("cause", cause)

@@ -39,11 +39,12 @@ class BadInputTest extends AppTest {
         Files.move(home().resolve("notes.tmp"), drop.resolve("notes.mp4"));
         Files.write(home().resolve("truncated.tmp"), Arrays.copyOf(bytes, bytes.length / 2));
         Files.move(home().resolve("truncated.tmp"), drop.resolve("truncated.mp4"));
-        Files.copy(clip, drop.resolve("clip.xyz"));
-        Files.copy(clip, drop.resolve("control\u0001\u001fchars.mp4"));
-        Files.copy(clip, drop.resolve("dots..in..name.mp4"));
+        // each copy with bytes of its own, else all but one would be delivered as duplicates, whatever their names
+        TestVideos.distinctCopy(clip, drop.resolve("clip.xyz"), "copy-1");
+        TestVideos.distinctCopy(clip, drop.resolve("control\u0001\u001fchars.mp4"), "copy-2");
+        TestVideos.distinctCopy(clip, drop.resolve("dots..in..name.mp4"), "copy-3");
         TestVideos.oneFrame(drop.resolve("still.mp4"));
-        Files.copy(clip, drop.resolve("back\\slash.mp4"));
+        TestVideos.distinctCopy(clip, drop.resolve("back\\slash.mp4"), "copy-4");
 
         Map<String, String> expected = Map.of(
                 "notes.mp4", "error", "truncated.mp4", "error", "clip.xyz", "error",

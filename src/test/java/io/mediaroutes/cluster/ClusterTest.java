@@ -132,12 +132,15 @@ class ClusterTest {
         return props;
     }
 
-    /** Copies of one generated clip, each appearing complete at once (as a finished copy would). */
+    /**
+     * Copies of one generated clip, each with bytes of its own (else all but one would be duplicates), each appearing
+     * complete at once (as a finished copy would).
+     */
     private static void drop(String prefix, int count) throws Exception {
         Path clip = TestVideos.mp4(HOME.resolve("clip-source/" + prefix + ".mp4"), 1, 160, 120);
         for (int i = 0; i < count; i++) {
             Path temp = HOME.resolve("drop/." + prefix + "-" + i + ".mp4");
-            Files.copy(clip, temp);
+            TestVideos.distinctCopy(clip, temp, prefix + "-" + i);
             Files.move(temp, HOME.resolve("drop/" + prefix + "-" + i + ".mp4"));
         }
     }

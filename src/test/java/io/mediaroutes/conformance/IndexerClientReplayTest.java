@@ -69,7 +69,7 @@ class IndexerClientReplayTest extends AppTest {
     @Test
     void theClientGetsThroughRateLimitsIndexingInProgressAndFailuresAsTheRealServiceSendsThem() throws Exception {
         TestVideos.mp4(home().resolve("drop/good.mp4"), 1);
-        TestVideos.mp4(home().resolve("drop/broken.mp4"), 1);
+        TestVideos.mp4(home().resolve("drop/broken.mp4"), 2); // not good.mp4's bytes: no duplicate
 
         Path delivered = home().resolve("out/good.mp4.insights.json");
         Await.until("the recorded index delivered", Duration.ofSeconds(120), () -> Files.exists(delivered));
