@@ -54,6 +54,10 @@ public class BlobDrop {
     private String continuation;
 
     public BlobDrop(ObjectProvider<BlobServiceClient> service, ObjectMapper json, BlobDropProperties drop, AzureProperties azure) {
+        if (drop.enabled() && azure.connectionString().isBlank() && azure.blobEndpoint().isBlank()) {
+            throw new IllegalStateException("mediaroutes.blob-drop.enabled=true needs the storage account: set"
+                    + " mediaroutes.azure.blob-endpoint (AZURE_STORAGE_BLOB_ENDPOINT in profile azure) or mediaroutes.azure.connection-string");
+        }
         this.service = service;
         this.json = json;
         this.containerName = drop.container();

@@ -56,6 +56,7 @@ class AzureProfileTest {
             Map<String, String> azure = new HashMap<>();
             azure.put("spring.profiles.active", "azure");
             azure.put("VIDEO_INDEXER_URL", serviceUrl);
+            azure.put("VIDEO_INDEXER_AUTH", "api-key"); // a trial account (ArmIndexerTest has the paid kind)
             azure.put("VIDEO_INDEXER_LOCATION", "trial");
             azure.put("VIDEO_INDEXER_ACCOUNT_ID", Files.readString(serviceHome.resolve("data/indexer-account-id")).strip());
             azure.put("VIDEO_INDEXER_SUBSCRIPTION_KEY", Files.readString(serviceHome.resolve("data/indexer-subscription-key")).strip());
