@@ -5,6 +5,7 @@ import io.mediaroutes.pipeline.config.IndexerProperties;
 import io.mediaroutes.pipeline.config.PollProperties;
 import io.mediaroutes.pipeline.config.UploadProperties;
 import io.mediaroutes.pipeline.config.VideoServiceProperties;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +115,7 @@ public class JobStore {
      * can't be hashed). The first job to record a hash holds it: the unique index decides between instances taking the
      * same bytes at the same moment. A failed job gives its hash up, so the same bytes dropped again are tried again.
      */
-    public Job sameBytesAs(Job job) throws java.io.IOException {
+    public Job sameBytesAs(Job job) throws IOException {
         String hash = contentHash.of(job);
         if (hash == null) {
             return null;
