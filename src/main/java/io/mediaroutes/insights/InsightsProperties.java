@@ -1,6 +1,10 @@
 package io.mediaroutes.insights;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -9,14 +13,33 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mediaroutes.insights")
 public record InsightsProperties(@NotNull Analyzer shots, @NotNull Analyzer blackFrames, @NotNull Analyzer audio,
-        @NotNull Analyzer ocr, @NotNull Analyzer transcript, @NotNull Path modelCache) {
+        @NotNull Analyzer ocr, @NotNull Analyzer transcript, @NotNull @Valid Sampled faces, @NotNull @Valid Sampled objects,
+        @NotNull @Valid Vision vision, @NotNull Path modelCache) {
 
     public record Analyzer(boolean enabled) {}
 
-    /** All on or off at once, with the models under {@code modelCache}: for tests and benches. */
+    /** An analyzer of frames, and how many frames a second it looks at. */
+    public record Sampled(boolean enabled, @Positive @Max(10) double framesPerSecond) {}
+
+    /**
+     * The vision worker (faces, objects): {@code home} is where the build installed Node.js and the worker's packages
+     * with their models ({@code target/vision}); frames reach it at most {@code frameHeight} lines high.
+     */
+    public record Vision(@NotNull Path home, @Min(240) @Max(2160) int frameHeight) {}
+
+    /** The vision worker where the build puts it, frames up to 720 lines. */
+    public static final Vision BUILT_VISION = new Vision(Path.of("target/vision"), 720);
+
+    /** All on or off at once, faces and objects off, with the models under {@code modelCache}: for tests and benches. */
     public static InsightsProperties of(boolean shots, boolean blackFrames, boolean audio, boolean ocr, boolean transcript,
             Path modelCache) {
         return new InsightsProperties(new Analyzer(shots), new Analyzer(blackFrames), new Analyzer(audio), new Analyzer(ocr),
-                new Analyzer(transcript), modelCache);
+                new Analyzer(transcript), new Sampled(false, 1), new Sampled(false, 0.5), BUILT_VISION, modelCache);
+    }
+
+    /** These settings with faces and objects switched as given, at their default rates. */
+    public InsightsProperties withVision(boolean faces, boolean objects) {
+        return new InsightsProperties(shots, blackFrames, audio, ocr, transcript, new Sampled(faces, 1), new Sampled(objects, 0.5),
+                vision, modelCache);
     }
 }

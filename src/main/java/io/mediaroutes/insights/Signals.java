@@ -2,11 +2,14 @@ package io.mediaroutes.insights;
 
 import io.mediaroutes.media.Ffmpeg;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +42,12 @@ public record Signals(List<double[]> histograms, List<Frame> frames, List<Interv
     /** Integrated loudness (LUFS), loudness range (LU) and true peak (dBFS); null fields if there is no audio. */
     public record Loudness(Double integratedLufs, Double rangeLu, Double truePeakDbfs) {}
 
+    /**
+     * Where the decode hands colour frames, as it makes them: {@code rate} frames a second, scaled to
+     * {@code width}x{@code height}, one at a time (one frame in the heap, whatever the video's length).
+     */
+    public record FrameSink(double rate, int width, int height, Consumer<VideoFrame> consumer) {}
+
     /** Nothing measured: what the analyzer works from when every analyzer is off (the pass is skipped). */
     public static final Signals NONE = new Signals(List.of(), List.of(), List.of(), List.of(), new Loudness(null, null, null));
 
@@ -53,19 +62,20 @@ public record Signals(List<double[]> histograms, List<Frame> frames, List<Interv
      * @param ocrFrames when not null, also writes one grey frame a second there ({@code ocr-00001.png} is 0 s),
      *                  at most 720 lines high, and its bright-text version ({@code ocrb-00001.png}), for OCR:
      *                  one decode serves every analyzer
+     * @param frames    when not null, also hands it colour frames at its rate and size
      */
     public static Signals measure(Path input, boolean hasAudio, double durationSeconds, Path work, Path ocrFrames,
-            Duration timeout) throws IOException {
+            FrameSink frames, Duration timeout) throws IOException {
         Files.createDirectories(work);
-        Path frames = work.resolve("frames.rgb");
-        String graph = "[0:v]split=2[v1][v2];[v1]fps=" + FPS + ",scale=" + WIDTH + ":" + HEIGHT
+        Path small = work.resolve("frames.rgb");
+        String graph = "[0:v]split=" + (frames == null ? 2 : 3) + "[v1][v2]" + (frames == null ? "" : "[v3]") + ";[v1]fps=" + FPS + ",scale=" + WIDTH + ":" + HEIGHT
                 + ":flags=area,format=rgb24,split[small][b];[b]blackdetect=d=0.1:pix_th=0.10[black]";
         // OCR sees each second twice: the grey frame, and only its near-white pixels as black on white, so that
         // light captions over busy pictures read as cleanly as dark text on plain backgrounds
         graph += ocrFrames == null ? ";[v2]nullsink"
                 : ";[v2]fps=1,scale=-2:'min(720,ih)',format=gray,split[ocr][bright];[bright]lut=c0='if(gte(val,225),0,255)'[ocrb]";
         List<String> args = new ArrayList<>(List.of("-v", "info", "-i", input.toString(), "-filter_complex", graph,
-                "-map", "[small]", "-f", "rawvideo", frames.toString(),
+                "-map", "[small]", "-f", "rawvideo", small.toString(),
                 "-map", "[black]", "-f", "null", "-"));
         if (ocrFrames != null) {
             Files.createDirectories(ocrFrames);
@@ -77,13 +87,29 @@ public record Signals(List<double[]> histograms, List<Frame> frames, List<Interv
             // for speech recognition: 16 kHz mono PCM
             args.addAll(List.of("-map", "0:a:0", "-ac", "1", "-ar", "16000", "-f", "s16le", work.resolve(SPEECH_PCM).toString()));
         }
-        Ffmpeg.Result result = Ffmpeg.ffmpegFullLog(args, timeout);
+        if (frames != null) {
+            graph += String.format(Locale.ROOT, ";[v3]fps=%s,scale=%d:%d,format=rgb24[colour]", frames.rate(), frames.width(), frames.height());
+            args.set(args.indexOf("-filter_complex") + 1, graph);
+            args.addAll(List.of("-map", "[colour]", "-f", "rawvideo", "pipe:1"));
+        }
+        Ffmpeg.Result result = frames == null ? Ffmpeg.ffmpegFullLog(args, timeout)
+                : Ffmpeg.ffmpegStreaming(args, timeout, stdout -> handOut(stdout, frames));
         if (!result.ok()) {
             throw new IOException("analysis failed: " + result.reason());
         }
         String log = result.stderr();
-        return new Signals(histograms(frames), frames(frames), black(log), silence(log, durationSeconds),
+        return new Signals(histograms(small), frames(small), black(log), silence(log, durationSeconds),
                 hasAudio ? loudness(log) : new Loudness(null, null, null));
+    }
+
+    private static void handOut(InputStream stdout, FrameSink sink) throws IOException {
+        for (int i = 0; ; i++) {
+            byte[] rgb = stdout.readNBytes(sink.width() * sink.height() * 3);
+            if (rgb.length < sink.width() * sink.height() * 3) {
+                return;
+            }
+            sink.consumer().accept(new VideoFrame(i / sink.rate(), sink.width(), sink.height(), rgb));
+        }
     }
 
     /** A normalised RGB histogram (4×4×4 bins) per frame. */

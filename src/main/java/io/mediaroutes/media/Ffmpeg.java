@@ -1,12 +1,17 @@
 package io.mediaroutes.media;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Loader;
 
@@ -58,6 +63,42 @@ public final class Ffmpeg {
     public static Result ffmpegFullLog(List<String> args, Duration timeout) throws IOException {
         return run(ffmpegCommand(args), timeout, Integer.MAX_VALUE);
     }
+
+    /** Reads a running ffmpeg's stdout (frames sent to {@code pipe:1}) as it is written. */
+    public interface StdoutReader {
+        void read(InputStream stdout) throws IOException;
+    }
+
+    /**
+     * Like {@link #ffmpegFullLog}, with stdout read as it is written, by {@code reader} in this thread: ffmpeg waits
+     * while the reader is busy, so a slow reader slows the decode down and nothing piles up. Past {@code timeout},
+     * or if the reader fails, ffmpeg is stopped.
+     */
+    public static Result ffmpegStreaming(List<String> args, Duration timeout, StdoutReader reader) throws IOException {
+        Path err = Files.createTempFile("ffmpeg-", ".err");
+        Process process = new ProcessBuilder(ffmpegCommand(args)).redirectError(err.toFile()).start();
+        ScheduledFuture<?> deadline = TIMEOUTS.schedule(process::destroyForcibly, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (InputStream stdout = process.getInputStream()) {
+            reader.read(stdout);
+            stdout.transferTo(OutputStream.nullOutputStream()); // what the reader left: ffmpeg ends on its own
+            int exit = process.waitFor();
+            return deadline.isDone() ? new Result(-1, "", "timed out after " + timeout.toSeconds() + " s")
+                    : new Result(exit, "", tail(err, Integer.MAX_VALUE));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running ffmpeg", e);
+        } finally {
+            deadline.cancel(false);
+            process.destroyForcibly();
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ffmpeg-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
 
     private static List<String> ffmpegCommand(List<String> args) {
         List<String> command = new ArrayList<>(List.of(ffmpeg(), "-hide_banner", "-nostdin", "-y"));

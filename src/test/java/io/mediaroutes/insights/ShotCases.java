@@ -52,7 +52,7 @@ public final class ShotCases {
 
     /** Our boundaries for a clip: the analyzer's own signal pass and detector. */
     public static List<Double> detect(Path video, Path work) throws IOException {
-        Signals signals = Signals.measure(video, false, 60, work, null, Duration.ofMinutes(2));
+        Signals signals = Signals.measure(video, false, 60, work, null, null, Duration.ofMinutes(2));
         return ShotDetector.DEFAULT.boundaries(signals.histograms(), signals.frames(), Signals.FPS);
     }
 }

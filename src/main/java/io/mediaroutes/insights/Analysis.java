@@ -1,0 +1,96 @@
+package io.mediaroutes.insights;
+
+import io.mediaroutes.insights.vision.VisionWorker;
+import io.mediaroutes.media.MediaProbe;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the analyzers of one video share: the video, the shared decode's measurements, the text the text-reading
+ * analyzers found (for keywords), the pictures to store beside the index, and one vision worker for those that
+ * need it.
+ */
+public final class Analysis implements AutoCloseable {
+
+    private final String videoId;
+    private final Path input;
+    private final MediaProbe.Info info;
+    private final Path work;
+    private final Duration timeout;
+    private final VisionWorker.Factory visionWorkers;
+    private final List<Keywords.TimedText> text = new ArrayList<>();
+    private final List<InsightsAnalyzer.KeyFrame> thumbnails = new ArrayList<>();
+    private Signals signals = Signals.NONE;
+    private VisionWorker vision;
+
+    Analysis(String videoId, Path input, MediaProbe.Info info, Path work, Duration timeout, VisionWorker.Factory visionWorkers) {
+        this.videoId = videoId;
+        this.input = input;
+        this.info = info;
+        this.work = work;
+        this.timeout = timeout;
+        this.visionWorkers = visionWorkers;
+    }
+
+    public String videoId() {
+        return videoId;
+    }
+
+    public Path input() {
+        return input;
+    }
+
+    public MediaProbe.Info info() {
+        return info;
+    }
+
+    public Path work() {
+        return work;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** What the shared decode measured; {@link Signals#NONE} until it ran. */
+    public Signals signals() {
+        return signals;
+    }
+
+    void signals(Signals signals) {
+        this.signals = signals;
+    }
+
+    /** Where the shared decode writes one grey frame a second for OCR. */
+    public Path ocrFrames() {
+        return work.resolve("ocr");
+    }
+
+    /** Lines of text read or heard, with their times: what keywords and topics are made of. */
+    public List<Keywords.TimedText> text() {
+        return text;
+    }
+
+    /** Pictures to store as {@code thumbnails/<id>.jpg} beside the index (key frames, faces, objects). */
+    public List<InsightsAnalyzer.KeyFrame> thumbnails() {
+        return thumbnails;
+    }
+
+    /** The vision worker of this video, started on first use and stopped with the analysis. */
+    public synchronized VisionWorker vision() throws IOException {
+        if (vision == null) {
+            vision = visionWorkers.start(work.resolve("vision"));
+        }
+        return vision;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (vision != null) {
+            vision.close();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.mediaroutes.insights.vision;
+
+import io.mediaroutes.insights.VideoFrame;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * One face or object followed across sampled frames: where it was last, when it was seen, its detector scores, its
+ * clearest picture (written to disk at once: nothing of a frame stays in the heap) and, for faces, its embeddings.
+ */
+final class Track {
+
+    final int id;
+    final String label;
+    final String thumbnailId;
+    final Path thumbnail;
+    VisionWorker.Box box;
+    double[] look;
+    final double first;
+    double last;
+    double bestScore;
+    private double scoreSum;
+    private int seen;
+    private double bestPicture = -1;
+    double bestPictureAt;
+    float[] embeddingSum;
+    int embeddings;
+    int embeddedArea;
+
+    Track(int id, String label, String thumbnailId, Path thumbnail, VisionWorker.Box box, double at) {
+        this.id = id;
+        this.label = label;
+        this.thumbnailId = thumbnailId;
+        this.thumbnail = thumbnail;
+        this.box = box;
+        this.first = at;
+        this.last = at;
+    }
+
+    /** Seen again in {@code frame}: keeps the picture if it is the clearest yet (score times size). */
+    void seen(VideoFrame frame, VisionWorker.Box box, double score) throws IOException {
+        this.box = box;
+        this.look = look(frame, box);
+        this.last = frame.seconds();
+        this.bestScore = Math.max(bestScore, score);
+        this.scoreSum += score;
+        this.seen++;
+        double picture = score * box.width() * box.height();
+        if (picture > bestPicture) {
+            bestPicture = picture;
+            bestPictureAt = frame.seconds();
+            ImageIO.write(crop(frame, box), "jpg", thumbnail.toFile());
+        }
+    }
+
+    double meanScore() {
+        return seen == 0 ? 0 : scoreSum / seen;
+    }
+
+    void embed(float[] embedding, int area) {
+        if (embeddingSum == null) {
+            embeddingSum = new float[embedding.length];
+        }
+        double norm = 0;
+        for (float v : embedding) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < embedding.length && norm > 0; i++) {
+            embeddingSum[i] += (float) (embedding[i] / norm);
+        }
+        embeddings++;
+        embeddedArea = area;
+    }
+
+    /** What the inside of a box looks like: 8x8 luma samples, 0..1. */
+    static double[] look(VideoFrame frame, VisionWorker.Box box) {
+        double[] look = new double[64];
+        byte[] rgb = frame.rgb();
+        for (int i = 0; i < look.length; i++) {
+            int x = Math.min(frame.width() - 1, Math.max(0, box.x() + (i % 8 * 2 + 1) * box.width() / 16));
+            int y = Math.min(frame.height() - 1, Math.max(0, box.y() + (i / 8 * 2 + 1) * box.height() / 16));
+            int p = (y * frame.width() + x) * 3;
+            look[i] = (0.299 * (rgb[p] & 0xff) + 0.587 * (rgb[p + 1] & 0xff) + 0.114 * (rgb[p + 2] & 0xff)) / 255;
+        }
+        return look;
+    }
+
+    private static double difference(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return sum / a.length;
+    }
+
+    /** The box with a quarter of its size around it, inside the frame. */
+    static BufferedImage crop(VideoFrame frame, VisionWorker.Box box) {
+        int marginX = box.width() / 4;
+        int marginY = box.height() / 4;
+        int x0 = Math.max(0, box.x() - marginX);
+        int y0 = Math.max(0, box.y() - marginY);
+        int x1 = Math.min(frame.width(), box.x() + box.width() + marginX);
+        int y1 = Math.min(frame.height(), box.y() + box.height() + marginY);
+        BufferedImage image = new BufferedImage(Math.max(1, x1 - x0), Math.max(1, y1 - y0), BufferedImage.TYPE_INT_RGB);
+        byte[] rgb = frame.rgb();
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int p = (y * frame.width() + x) * 3;
+                image.setRGB(x - x0, y - y0, (rgb[p] & 0xff) << 16 | (rgb[p + 1] & 0xff) << 8 | (rgb[p + 2] & 0xff));
+            }
+        }
+        return image;
+    }
+
+    /**
+     * Follows detections from frame to frame: a detection joins the open track of its label whose last box overlaps
+     * it most (intersection over union at least {@value #MIN_OVERLAP}) and looks alike inside (8x8 luma samples
+     * within {@value #MAX_LOOK_CHANGE} on average: another face in the same place after a cut is another track);
+     * the others start tracks. A track not seen in a frame, or across a cut, ends.
+     */
+    static final class Tracker {
+        static final double MIN_OVERLAP = 0.3;
+        static final double MAX_LOOK_CHANGE = 0.12;
+        private final List<Track> open = new ArrayList<>();
+        private final List<Track> all = new ArrayList<>();
+        private double[] lastSignature;
+
+        /**
+         * Whether the picture changed too much since the frame before for anything to be followed across (a cut):
+         * the mean difference of 16x9 luma samples over a fifth of the scale.
+         */
+        private boolean cutBefore(VideoFrame frame) {
+            double[] signature = new double[16 * 9];
+            for (int i = 0; i < signature.length; i++) {
+                int x = (i % 16 * 2 + 1) * frame.width() / 32;
+                int y = (i / 16 * 2 + 1) * frame.height() / 18;
+                int p = (y * frame.width() + x) * 3;
+                byte[] rgb = frame.rgb();
+                signature[i] = (0.299 * (rgb[p] & 0xff) + 0.587 * (rgb[p + 1] & 0xff) + 0.114 * (rgb[p + 2] & 0xff)) / 255;
+            }
+            double difference = 0;
+            for (int i = 0; lastSignature != null && i < signature.length; i++) {
+                difference += Math.abs(signature[i] - lastSignature[i]) / signature.length;
+            }
+            boolean cut = lastSignature != null && difference > 0.2;
+            lastSignature = signature;
+            return cut;
+        }
+
+        /** For each of {@code boxes} (with its label), its track, or null where a new one must start. */
+        List<Track> match(VideoFrame frame, List<String> labels, List<VisionWorker.Box> boxes) {
+            if (cutBefore(frame)) {
+                open.clear();
+            }
+            List<Track> matched = new ArrayList<>();
+            List<Track> free = new ArrayList<>(open);
+            for (int i = 0; i < boxes.size(); i++) {
+                Track best = null;
+                double bestOverlap = MIN_OVERLAP;
+                for (Track t : free) {
+                    double overlap = t.box.overlap(boxes.get(i));
+                    if (t.label.equals(labels.get(i)) && overlap >= bestOverlap
+                            && difference(t.look, look(frame, boxes.get(i))) <= MAX_LOOK_CHANGE) {
+                        best = t;
+                        bestOverlap = overlap;
+                    }
+                }
+                free.remove(best);
+                matched.add(best);
+            }
+            open.removeAll(free); // not seen in this frame: ended
+            return matched;
+        }
+
+        void started(Track track) {
+            open.add(track);
+            all.add(track);
+        }
+
+        List<Track> all() {
+            return all;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+// The vision worker: RGB frames in on stdin, one JSON line out per frame on stdout. The app starts it, feeds it one
+// frame at a time (it waits for the answer before the next), watches it and starts another for the next video.
+//
+// A frame: a 12-byte big-endian header (width, height, what: a sum of 1 = faces, 2 = objects, 4 = faces with their
+// embeddings), then
+// width * height * 3 bytes of RGB. The answer: {"faces":[{box,score,embedding}],"objects":[{label,box,score}]},
+// boxes as [x, y, width, height] in the frame's pixels.
+//
+// Models: @vladmandic/human's BlazeFace (back-camera model, 256 px input), FaceRes (1024-d embeddings) and CenterNet
+// (COCO's 80 classes), on TensorFlow.js's wasm backend; all from node_modules, nothing from the network.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// the packages of src/main/vision/package.json, installed by the build (target/vision/node_modules)
+const modules = path.resolve(process.env.MEDIAROUTES_VISION_MODULES ?? 'node_modules');
+const humanDir = path.join(modules, '@vladmandic', 'human');
+
+// Human loads its models with fetch: only files under node_modules are served, any other address is refused, so no
+// frame, and no request, leaves the machine.
+globalThis.fetch = async (url) => {
+  const address = String(url instanceof Request ? url.url : url);
+  const file = address.startsWith('file:') ? path.resolve(fileURLToPath(address)) : null;
+  if (!file || !file.startsWith(modules + path.sep)) throw new Error(`refused: ${address}`);
+  return new Response(await readFile(file));
+};
+
+const { Human } = createRequire(import.meta.url)(path.join(humanDir, 'dist', 'human.node-wasm.js'));
+const human = new Human({
+  backend: 'wasm',
+  wasmPath: path.join(modules, '@tensorflow', 'tfjs-backend-wasm', 'dist') + path.sep,
+  wasmPlatformFetch: false,
+  modelBasePath: pathToFileURL(path.join(humanDir, 'models')).href + '/',
+  debug: false,
+  async: false,
+  warmup: 'none',
+  cacheSensitivity: 0,
+  filter: { enabled: false },
+  face: {
+    enabled: true,
+    detector: { rotation: false, maxDetected: 50, minConfidence: Number(process.env.FACE_MIN_CONFIDENCE ?? 0.6), iouThreshold: 0.3, return: false },
+    mesh: { enabled: false },
+    iris: { enabled: false },
+    attention: { enabled: false },
+    emotion: { enabled: false },
+    antispoof: { enabled: false },
+    liveness: { enabled: false },
+    description: { enabled: true },
+  },
+  body: { enabled: false },
+  hand: { enabled: false },
+  gesture: { enabled: false },
+  segmentation: { enabled: false },
+  object: { enabled: true, minConfidence: Number(process.env.OBJECT_MIN_CONFIDENCE ?? 0.35), maxDetected: 30 },
+});
+
+// BlazeFace sees its input at 256 px: a face 40 px tall in a 720p frame would shrink to 14 px. Tiles of TILE px (with
+// a quarter's overlap) keep such a face at 20 px or more; the whole frame is searched too, for faces larger than a tile.
+const TILE = Number(process.env.FACE_TILE ?? 512);
+
+function tiles(width, height) {
+  const spans = (size) => {
+    if (size <= TILE) return [[0, size]];
+    const count = Math.ceil((size - TILE / 4) / (TILE * 3 / 4));
+    const step = (size - TILE) / (count - 1);
+    return Array.from({ length: count }, (_, i) => [Math.round(i * step), TILE]);
+  };
+  const all = [[0, 0, width, height]];
+  if (width > TILE || height > TILE) {
+    for (const [y, h] of spans(height)) for (const [x, w] of spans(width)) all.push([x, y, w, h]);
+  }
+  return all;
+}
+
+const iou = (a, b) => {
+  const w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
+  const h = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.min(a[2] * a[3], b[2] * b[3]);
+};
+
+const round = (n) => Math.round(n * 1000) / 1000;
+
+async function faces(frame, width, height, embed) {
+  human.config.face.enabled = true;
+  human.config.face.description.enabled = embed;
+  human.config.object.enabled = false;
+  const found = [];
+  for (const [x, y, w, h] of tiles(width, height)) {
+    const tile = x === 0 && y === 0 && w === width && h === height ? frame : human.tf.slice(frame, [y, x, 0], [h, w, 3]);
+    try {
+      const result = await human.detect(tile);
+      for (const f of result.face || []) {
+        if (embed && !(f.embedding?.length > 0)) continue;
+        found.push({ box: [f.box[0] + x, f.box[1] + y, f.box[2], f.box[3]].map(Math.round), score: round(f.boxScore ?? f.score),
+          embedding: embed ? Array.from(f.embedding, round) : undefined });
+      }
+    } finally {
+      if (tile !== frame) tile.dispose();
+    }
+  }
+  // the same face seen in the whole frame and in a tile, or in two overlapping tiles: keep the surer one
+  found.sort((a, b) => b.score - a.score);
+  return found.filter((f, i) => found.slice(0, i).every((g) => iou(f.box, g.box) < 0.5));
+}
+
+async function objects(frame) {
+  human.config.face.enabled = false;
+  human.config.object.enabled = true;
+  const result = await human.detect(frame);
+  return (result.object || []).map((o) => ({ label: o.label, box: o.box.map(Math.round), score: round(o.score) }));
+}
+
+async function analyze(width, height, what, rgb) {
+  const frame = human.tf.tensor3d(rgb, [height, width, 3], 'int32');
+  try {
+    return { faces: what & 5 ? await faces(frame, width, height, (what & 4) !== 0) : [], objects: what & 2 ? await objects(frame) : [] };
+  } finally {
+    frame.dispose();
+  }
+}
+
+await human.load();
+process.stdout.write(JSON.stringify({ ready: true, backend: human.tf.getBackend(), human: human.version }) + '\n');
+
+let buffered = Buffer.alloc(0);
+let busy = Promise.resolve();
+process.stdin.on('data', (chunk) => {
+  buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+  while (buffered.length >= 12) {
+    const width = buffered.readUInt32BE(0);
+    const height = buffered.readUInt32BE(4);
+    const what = buffered.readUInt32BE(8);
+    if (width === 0 || height === 0 || width * height > 4096 * 4096) {
+      process.stderr.write(`bad frame header: ${width}x${height}\n`);
+      process.exit(2);
+    }
+    const size = 12 + width * height * 3;
+    if (buffered.length < size) break;
+    const rgb = new Uint8Array(buffered.subarray(12, size));
+    buffered = buffered.subarray(size);
+    busy = busy.then(() => analyze(width, height, what, rgb))
+      .then((answer) => process.stdout.write(JSON.stringify(answer) + '\n'))
+      .catch((e) => { process.stderr.write(String(e?.stack || e) + '\n'); process.exit(2); });
+  }
+});
+process.stdin.on('end', () => busy.then(() => process.exit(0)));
