@@ -23,7 +23,16 @@ final class SummarizedInsights {
         summary.putObject("duration").put("time", Timecode.format(durationSeconds)).put("seconds", tenth(durationSeconds));
         summary.put("thumbnailVideoId", v.id());
         summary.put("thumbnailId", thumbnailId(insights));
-        summary.putArray("faces");
+        ArrayNode faces = summary.putArray("faces");
+        for (JsonNode face : list(insights, "faces")) {
+            ArrayNode appearances = appearances(face, false);
+            double seen = seen(appearances);
+            faces.addObject().put("videoId", v.id()).putNull("referenceId").putNull("referenceType")
+                    .put("confidence", face.path("confidence").asDouble()).putNull("description").putNull("title")
+                    .put("thumbnailId", face.path("thumbnailId").asText()).put("seenDuration", tenth(seen))
+                    .put("seenDurationRatio", ratio(seen, durationSeconds)).put("id", face.path("id").asInt())
+                    .put("name", face.path("name").asText()).set("appearances", appearances);
+        }
         ArrayNode keywords = summary.putArray("keywords");
         for (JsonNode keyword : list(insights, "keywords")) {
             keywords.addObject().put("isTranscript", false).put("id", keyword.path("id").asInt())
@@ -43,6 +52,12 @@ final class SummarizedInsights {
         for (JsonNode label : list(insights, "labels")) {
             labels.addObject().put("id", label.path("id").asInt()).put("name", label.path("name").asText())
                     .set("appearances", appearances(label, true));
+        }
+        ArrayNode objects = summary.putArray("detectedObjects");
+        for (JsonNode object : list(insights, "detectedObjects")) {
+            objects.addObject().put("id", object.path("id").asInt()).put("type", object.path("type").asText())
+                    .put("displayName", object.path("displayName").asText()).put("thumbnailId", object.path("thumbnailId").asText())
+                    .set("appearances", appearances(object, true));
         }
         summary.putArray("framePatterns");
         summary.putArray("brands");

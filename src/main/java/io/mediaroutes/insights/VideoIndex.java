@@ -46,7 +46,7 @@ public final class VideoIndex {
         insights.put("language", "en-US");
         insights.putArray("languages").add("en-US");
         insights.put("sourceLanguageConfidence", 1.0); // the upload's language, taken as given
-        for (String kind : new String[] {"faces", "labels", "brands", "namedLocations", "namedPeople", "observedPeople",
+        for (String kind : new String[] {"faces", "labels", "detectedObjects", "brands", "namedLocations", "namedPeople", "observedPeople",
                 "speakers", "sentiments", "emotions", "framePatterns"}) {
             insights.putArray(kind);
         }

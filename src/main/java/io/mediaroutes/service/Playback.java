@@ -1,8 +1,11 @@
 package io.mediaroutes.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.insights.Timecode;
 import io.mediaroutes.media.MediaProcessor;
 import io.mediaroutes.storage.BlobStore;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 /**
  * Where a processed video's playable files live in its container, and how they are stored there:
@@ -45,6 +49,30 @@ public final class Playback {
             String blob = "thumbnails/" + t.file().getFileName();
             put(blobs, container, t.file(), blob);
             thumbnails.add(new Thumbnail("Keyframe", t.height(), thumbnails.size(), t.time(), blob));
+        }
+        blobs.putBlob(container, THUMBNAILS, new ByteArrayInputStream(json.writeValueAsBytes(Map.of("thumbnails", thumbnails))));
+    }
+
+    /** Adds each face's pictures (its clearest picture of each appearance) to the Thumbnails list, kind "Face". */
+    public static void addFaces(BlobStore blobs, String container, JsonNode insights, ObjectMapper json) throws IOException {
+        JsonNode faces = insights.path("faces");
+        if (!faces.isArray() || faces.isEmpty()) {
+            return;
+        }
+        List<Thumbnail> thumbnails;
+        try (var in = blobs.openRead(container, THUMBNAILS)) {
+            thumbnails = new ArrayList<>(List.of(json.treeToValue(json.readTree(in).get("thumbnails"), Thumbnail[].class)));
+        }
+        for (JsonNode face : faces) {
+            for (JsonNode picture : face.path("thumbnails")) {
+                String blob = "thumbnails/" + picture.path("id").asText() + ".jpg";
+                BufferedImage image;
+                try (var in = blobs.openRead(container, blob)) {
+                    image = ImageIO.read(in);
+                }
+                thumbnails.add(new Thumbnail("Face", image == null ? 0 : image.getHeight(), thumbnails.size(),
+                        Timecode.parse(picture.at("/instances/0/start").asText("0:00:00")), blob));
+            }
         }
         blobs.putBlob(container, THUMBNAILS, new ByteArrayInputStream(json.writeValueAsBytes(Map.of("thumbnails", thumbnails))));
     }

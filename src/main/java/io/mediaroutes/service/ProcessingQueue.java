@@ -136,6 +136,7 @@ public class ProcessingQueue implements SmartLifecycle {
             for (InsightsAnalyzer.KeyFrame keyFrame : insights.keyFrames()) {
                 blobs.putFile(video.container(), "thumbnails/" + keyFrame.thumbnailId() + ".jpg", keyFrame.jpeg());
             }
+            Playback.addFaces(blobs, video.container(), insights.insights(), json);
             videos.progress(id, 95);
             byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(
                     VideoIndex.processed(video.indexSubject(), out.info(), insights.insights()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaroutes.MissingTool;
+import io.mediaroutes.RealFaces;
 import io.mediaroutes.TestVideos;
 import io.mediaroutes.insights.InsightsAnalyzer;
 import io.mediaroutes.insights.InsightsProperties;

@@ -1,4 +1,4 @@
-package io.mediaroutes.insights.vision;
+package io.mediaroutes;
 
 import io.mediaroutes.media.Ffmpeg;
 import java.io.IOException;
@@ -14,24 +14,24 @@ import java.util.Locale;
  * {@code assets/screenshot-facematch.jpg} (npm package @vladmandic/human 3.3.6, MIT; installed by the build into
  * target/vision), 19 columns by 6 rows below the sample pictures. Who is who was labelled by looking at the cells.
  */
-final class RealFaces {
+public final class RealFaces {
 
-    static final Path GRID = Path.of("target/vision/node_modules/@vladmandic/human/assets/screenshot-facematch.jpg");
+    public static final Path GRID = Path.of("target/vision/node_modules/@vladmandic/human/assets/screenshot-facematch.jpg");
     private static final int TOP = 274;
     private static final double CELL_WIDTH = 1920 / 19.0;
     private static final double CELL_HEIGHT = 680 / 6.0;
 
     /** One face of the grid, and the person it is (cells with the same person share a letter). */
-    record Cell(int column, int row, String person) {}
+    public record Cell(int column, int row, String person) {}
 
     /** The man of the first cell, three times, between two other people. */
-    static final List<Cell> THREE_PEOPLE = List.of(new Cell(0, 0, "A"), new Cell(1, 0, "A"), new Cell(0, 2, "B"),
+    public static final List<Cell> THREE_PEOPLE = List.of(new Cell(0, 0, "A"), new Cell(1, 0, "A"), new Cell(0, 2, "B"),
             new Cell(3, 0, "A"), new Cell(1, 2, "C"));
 
     private RealFaces() {}
 
     /** A 720p video: each cell, 300 px high in the middle of a black frame, for {@code seconds}, one shot each. */
-    static Path video(Path dir, List<Cell> cells, int seconds) throws IOException {
+    public static Path video(Path dir, List<Cell> cells, int seconds) throws IOException {
         List<String> args = new ArrayList<>();
         StringBuilder graph = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
