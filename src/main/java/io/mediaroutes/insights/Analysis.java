@@ -23,6 +23,7 @@ public final class Analysis implements AutoCloseable {
     private final VisionWorker.Factory visionWorkers;
     private final List<Keywords.TimedText> text = new ArrayList<>();
     private final List<InsightsAnalyzer.KeyFrame> thumbnails = new ArrayList<>();
+    private final List<SeenFace> faces = new ArrayList<>();
     private Signals signals = Signals.NONE;
     private VisionWorker vision;
 
@@ -77,6 +78,18 @@ public final class Analysis implements AutoCloseable {
     /** Pictures to store as {@code thumbnails/<id>.jpg} beside the index (key frames, faces, objects). */
     public List<InsightsAnalyzer.KeyFrame> thumbnails() {
         return thumbnails;
+    }
+
+    /** A person's face as last seen in one appearance (frame pixels), for the analyzers after faces. */
+    public record SeenFace(int faceId, double confidence, double first, double last, int x, int y, int width, int height) {}
+
+    /** Faces the faces analyzer found, each appearance once; empty if it is off, failed or found none. */
+    public List<SeenFace> faces() {
+        return faces;
+    }
+
+    public void faceSeen(SeenFace face) {
+        faces.add(face);
     }
 
     /** The vision worker of this video, started on first use and stopped with the analysis. */

@@ -31,7 +31,7 @@ public class InsightsAnalyzer {
     /** A picture to store beside the index, under thumbnails/<id>.jpg. */
     public record KeyFrame(String thumbnailId, Path jpeg) {}
 
-    /** The insights, the pictures to store, and each analyzer's time in seconds (the decode under "decode"). */
+    /** The insights, the pictures to store, and each analyzer's time in seconds (the shared decode under "decode"). */
     public record Result(ObjectNode insights, List<KeyFrame> keyFrames, Map<String, Double> seconds) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(InsightsAnalyzer.class);
@@ -73,7 +73,7 @@ public class InsightsAnalyzer {
                 analysis.signals(Signals.measure(input, info.audioCodec() != null, info.durationSeconds(), work,
                         runs.keySet().stream().anyMatch(Analyzer::readsOcrFrames) ? analysis.ocrFrames() : null,
                         frames(info, runs, seconds, insights), timeout));
-                seconds.put("decode", (System.nanoTime() - started) / 1e9 - frameSeconds(runs.keySet(), seconds));
+                seconds.put("decode", (System.nanoTime() - started) / 1e9); // frame analyzers included: they pace it
             }
             for (var run : runs.entrySet()) {
                 timed(run.getKey(), seconds, insights, () -> run.getValue().finish(insights));
@@ -127,14 +127,6 @@ public class InsightsAnalyzer {
         } finally {
             seconds.merge(analyzer.name(), (System.nanoTime() - started) / 1e9, Double::sum);
         }
-    }
-
-    private static double frameSeconds(Iterable<Analyzer> analyzers, Map<String, Double> seconds) {
-        double sum = 0;
-        for (Analyzer a : analyzers) {
-            sum += a.framesPerSecond() > 0 ? seconds.getOrDefault(a.name(), 0.0) : 0;
-        }
-        return sum;
     }
 
     /** Puts a field, where "statistics.loudness" means loudness inside statistics. */

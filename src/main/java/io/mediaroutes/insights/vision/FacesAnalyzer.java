@@ -100,10 +100,12 @@ public final class FacesAnalyzer implements Analyzer {
                     Track clearest = person.stream().max(Comparator.comparingDouble(t -> t.bestScore)).orElseThrow();
                     ObjectNode face = faces.addObject().put("id", number).put("name", "Unknown #" + number)
                             .put("confidence", Math.round(person.stream().mapToDouble(Track::meanScore).average().orElse(0) * 10_000) / 10_000.0)
-                            .putNull("description").put("thumbnailId", clearest.thumbnailId).putNull("title").putNull("imageUrl");
+                            .putNull("description").put("thumbnailId", clearest.thumbnailId).putNull("referenceId").putNull("referenceType")
+                            .putNull("title").putNull("imageUrl");
                     ArrayNode thumbnails = face.putArray("thumbnails");
                     ArrayNode instances = face.putArray("instances");
                     for (Track t : person) {
+                        analysis.faceSeen(new Analysis.SeenFace(number, t.meanScore(), t.first, t.last, t.box.x(), t.box.y(), t.box.width(), t.box.height()));
                         ObjectNode thumbnail = thumbnails.addObject().put("id", t.thumbnailId).put("fileName", "FaceInstanceThumbnail_" + t.thumbnailId + ".jpg");
                         Instances.add(thumbnail.putArray("instances"), t.bestPictureAt, t.bestPictureAt + 0.04);
                         ObjectNode instance = instances.addObject();

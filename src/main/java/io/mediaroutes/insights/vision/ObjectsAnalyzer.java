@@ -99,6 +99,7 @@ public final class ObjectsAnalyzer implements Analyzer {
                     if (t.label.equals("person")) {
                         ObjectNode person = people.addObject().put("id", people.size() + 1).put("thumbnailId", t.thumbnailId);
                         person.putArray("clothing");
+                        matchingFace(t, analysis.faces(), person);
                         Instances.add(person.putArray("instances"), t.first, end).put("confidence", round(t.bestScore));
                     }
                     analysis.thumbnails().add(new InsightsAnalyzer.KeyFrame(t.thumbnailId, t.thumbnail));
@@ -112,6 +113,17 @@ public final class ObjectsAnalyzer implements Analyzer {
                 }
             }
         };
+    }
+
+    /** The face seen at the same time as this person, last seen inside the person's box (its centre), if any. */
+    private static void matchingFace(Track person, List<Analysis.SeenFace> faces, ObjectNode node) {
+        VisionWorker.Box box = person.box;
+        faces.stream()
+                .filter(f -> f.first() <= person.last && f.last() >= person.first)
+                .filter(f -> f.x() + f.width() / 2 >= box.x() && f.x() + f.width() / 2 <= box.x() + box.width()
+                        && f.y() + f.height() / 2 >= box.y() && f.y() + f.height() / 2 <= box.y() + box.height())
+                .findFirst()
+                .ifPresent(f -> node.putObject("matchingFace").put("id", f.faceId()).put("confidence", round(f.confidence())));
     }
 
     private static String capitalized(String label) {
