@@ -43,5 +43,7 @@ function momentsOf(ix) {
   add('ocr', list('ocr'), item => item.text);
   add('keyword', list('keywords'), item => item.text);
   add('silence', list('audioEffects').filter(e => e.type === 'Silence'), () => 'silence');
+  add('face', list('faces'), item => item.name);
+  add('label', list('labels'), item => item.name);
   return moments.sort((a, b) => a.start - b.start);
 }

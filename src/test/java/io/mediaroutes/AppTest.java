@@ -47,4 +47,14 @@ public abstract class AppTest {
     protected static Path home() {
         return home;
     }
+
+    /** The embedded Video Indexer's account id, as the app wrote it into its home. */
+    protected static String indexerAccountId() throws java.io.IOException {
+        return java.nio.file.Files.readString(home().resolve("data/indexer-account-id")).strip();
+    }
+
+    /** The embedded Video Indexer's subscription key, as the app wrote it into its home. */
+    protected static String indexerSubscriptionKey() throws java.io.IOException {
+        return java.nio.file.Files.readString(home().resolve("data/indexer-subscription-key")).strip();
+    }
 }

@@ -6,13 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Silence (audioEffects), the blocks of sound between silences, and EBU R128 loudness (statistics.loudness). */
-final class AudioAnalyzer implements Analyzer {
-
-    private final boolean enabled;
-
-    AudioAnalyzer(boolean enabled) {
-        this.enabled = enabled;
-    }
+record AudioAnalyzer(boolean enabled) implements Analyzer {
 
     @Override
     public String name() {
@@ -22,11 +16,6 @@ final class AudioAnalyzer implements Analyzer {
     @Override
     public List<String> fields() {
         return List.of("audioEffects", "blocks", "statistics.loudness");
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
     }
 
     @Override

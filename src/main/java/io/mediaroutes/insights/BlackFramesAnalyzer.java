@@ -4,13 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 
 /** Black intervals, as ffmpeg's blackdetect measured them in the shared decode. */
-final class BlackFramesAnalyzer implements Analyzer {
-
-    private final boolean enabled;
-
-    BlackFramesAnalyzer(boolean enabled) {
-        this.enabled = enabled;
-    }
+record BlackFramesAnalyzer(boolean enabled) implements Analyzer {
 
     @Override
     public String name() {
@@ -20,11 +14,6 @@ final class BlackFramesAnalyzer implements Analyzer {
     @Override
     public List<String> fields() {
         return List.of("blackFrames");
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
     }
 
     @Override

@@ -48,7 +48,7 @@ public class InsightsAnalyzer {
                 new ShotsAnalyzer(settings.shots().enabled()),
                 new BlackFramesAnalyzer(settings.blackFrames().enabled()),
                 new AudioAnalyzer(settings.audio().enabled()),
-                new OcrAnalyzer(settings.ocr().enabled(), settings.modelCache()),
+                new OcrAnalyzer(settings.ocr().enabled(), settings.ocr().engine(), settings.modelCache()),
                 new TranscriptAnalyzer(settings.transcript().enabled(), settings.modelCache()),
                 new FacesAnalyzer(settings.faces()),
                 new ObjectsAnalyzer(settings.objects()),

@@ -13,10 +13,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mediaroutes.insights")
 public record InsightsProperties(@NotNull Analyzer shots, @NotNull Analyzer blackFrames, @NotNull Analyzer audio,
-        @NotNull Analyzer ocr, @NotNull Analyzer transcript, @NotNull @Valid Sampled faces, @NotNull @Valid Sampled objects,
+        @NotNull @Valid OcrSettings ocr, @NotNull Analyzer transcript, @NotNull @Valid Sampled faces, @NotNull @Valid Sampled objects,
         @NotNull @Valid Vision vision, @NotNull Path modelCache) {
 
     public record Analyzer(boolean enabled) {}
+
+    /** Text in the picture, and what reads it: PP-OCR (scene text) or Tesseract (pages). */
+    public record OcrSettings(boolean enabled, @NotNull OcrEngine engine) {}
+
+    public enum OcrEngine { PP_OCR, TESSERACT }
 
     /** An analyzer of frames, and how many frames a second it looks at. */
     public record Sampled(boolean enabled, @Positive @Max(10) double framesPerSecond) {}
@@ -33,8 +38,14 @@ public record InsightsProperties(@NotNull Analyzer shots, @NotNull Analyzer blac
     /** All on or off at once, faces and objects off, with the models under {@code modelCache}: for tests and benches. */
     public static InsightsProperties of(boolean shots, boolean blackFrames, boolean audio, boolean ocr, boolean transcript,
             Path modelCache) {
-        return new InsightsProperties(new Analyzer(shots), new Analyzer(blackFrames), new Analyzer(audio), new Analyzer(ocr),
+        return new InsightsProperties(new Analyzer(shots), new Analyzer(blackFrames), new Analyzer(audio), new OcrSettings(ocr, OcrEngine.PP_OCR),
                 new Analyzer(transcript), new Sampled(false, 1), new Sampled(false, 0.5), BUILT_VISION, modelCache);
+    }
+
+    /** These settings with text read by {@code engine}. */
+    public InsightsProperties withOcrEngine(OcrEngine engine) {
+        return new InsightsProperties(shots, blackFrames, audio, new OcrSettings(ocr.enabled(), engine), transcript, faces, objects, vision,
+                modelCache);
     }
 
     /** These settings with faces and objects switched as given, at their default rates. */

@@ -3,6 +3,7 @@ package io.mediaroutes.insights;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,18 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Text on screen: Tesseract on one grey frame a second; a line seen in consecutive frames is one item, one instance per run. */
-final class OcrAnalyzer implements Analyzer {
+/**
+ * Text on screen, on one grey frame a second: PP-OCR (scene text: signs, clothes, captions) or Tesseract (pages; it
+ * also reads a bright-text version of each frame); a line seen in consecutive frames is one item, one instance per run.
+ */
+record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path modelCache) implements Analyzer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final boolean enabled;
-    private final Path modelCache;
-
-    OcrAnalyzer(boolean enabled, Path modelCache) {
-        this.enabled = enabled;
-        this.modelCache = modelCache;
-    }
 
     @Override
     public String name() {
@@ -33,11 +29,6 @@ final class OcrAnalyzer implements Analyzer {
     @Override
     public List<String> fields() {
         return List.of("ocr");
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
     }
 
     @Override
@@ -56,13 +47,11 @@ final class OcrAnalyzer implements Analyzer {
             try (var list = Files.list(analysis.ocrFrames())) {
                 images = list.filter(p -> p.getFileName().toString().startsWith("ocr-")).sorted().toList();
             }
-            try (Ocr engine = new Ocr(modelCache)) {
+            try (TextReader reader = reader()) {
                 for (int i = 0; i < images.size(); i++) {
                     double t = i;
                     Set<String> seen = new HashSet<>();
-                    List<Ocr.Line> lines = new ArrayList<>(engine.read(images.get(i), analysis.info().height()));
-                    Path bright = images.get(i).resolveSibling(images.get(i).getFileName().toString().replace("ocr-", "ocrb-"));
-                    lines.addAll(engine.read(bright, analysis.info().height()));
+                    List<Ocr.Line> lines = reader.read(images.get(i), analysis.info().height());
                     for (Ocr.Line line : lines) {
                         seen.add(line.text());
                         ObjectNode item = items.computeIfAbsent(line.text(), k -> ocr.addObject().put("id", items.size() + 1)
@@ -76,6 +65,42 @@ final class OcrAnalyzer implements Analyzer {
                 closeRuns(open, Set.of(), items, analysis.text());
             }
             insights.set("ocr", ocr);
+        };
+    }
+
+    /** Reads the lines of one frame. */
+    private interface TextReader extends AutoCloseable {
+        List<Ocr.Line> read(Path frame, int videoHeight) throws IOException;
+
+        @Override
+        void close();
+    }
+
+    private TextReader reader() throws IOException {
+        if (engine == InsightsProperties.OcrEngine.PP_OCR) {
+            SceneText sceneText = new SceneText();
+            return new TextReader() {
+                public List<Ocr.Line> read(Path frame, int videoHeight) throws IOException {
+                    return sceneText.read(frame, videoHeight);
+                }
+
+                public void close() {
+                    sceneText.close();
+                }
+            };
+        }
+        Ocr tesseract = new Ocr(modelCache);
+        return new TextReader() {
+            public List<Ocr.Line> read(Path frame, int videoHeight) {
+                List<Ocr.Line> lines = new ArrayList<>(tesseract.read(frame, videoHeight));
+                Path bright = frame.resolveSibling(frame.getFileName().toString().replace("ocr-", "ocrb-"));
+                lines.addAll(tesseract.read(bright, videoHeight));
+                return lines;
+            }
+
+            public void close() {
+                tesseract.close();
+            }
         };
     }
 

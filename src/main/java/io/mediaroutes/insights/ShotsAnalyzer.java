@@ -13,13 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** Shots (cuts and dissolves) with a key frame each, and scenes: runs of shots alike in colour. */
-final class ShotsAnalyzer implements Analyzer {
-
-    private final boolean enabled;
-
-    ShotsAnalyzer(boolean enabled) {
-        this.enabled = enabled;
-    }
+record ShotsAnalyzer(boolean enabled) implements Analyzer {
 
     @Override
     public String name() {
@@ -29,11 +23,6 @@ final class ShotsAnalyzer implements Analyzer {
     @Override
     public List<String> fields() {
         return List.of("shots", "scenes");
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
     }
 
     @Override

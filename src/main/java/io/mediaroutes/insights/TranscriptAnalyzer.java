@@ -6,15 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What is said: Vosk's small English model on the shared decode's 16 kHz mono sound; an empty list without sound. */
-final class TranscriptAnalyzer implements Analyzer {
-
-    private final boolean enabled;
-    private final Path modelCache;
-
-    TranscriptAnalyzer(boolean enabled, Path modelCache) {
-        this.enabled = enabled;
-        this.modelCache = modelCache;
-    }
+record TranscriptAnalyzer(boolean enabled, Path modelCache) implements Analyzer {
 
     @Override
     public String name() {
@@ -24,11 +16,6 @@ final class TranscriptAnalyzer implements Analyzer {
     @Override
     public List<String> fields() {
         return List.of("transcript");
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
     }
 
     @Override

@@ -41,6 +41,8 @@ class VideoIndexerConformanceTest extends AppTest {
         registry.add("mediaroutes.service.fetch.allow", () -> "127.0.0.1:" + FILES.getAddress().getPort());
         registry.add("mediaroutes.service.rate-limit.per-second", () -> "100");
         registry.add("mediaroutes.service.rate-limit.per-minute", () -> "5000");
+        registry.add("mediaroutes.insights.faces.enabled", () -> "true"); // every field of the index, as the real one
+        registry.add("mediaroutes.insights.objects.enabled", () -> "true");
     }
 
     @BeforeAll
@@ -56,13 +58,13 @@ class VideoIndexerConformanceTest extends AppTest {
 
     @Test
     void theSampleClientsCSharpUploadsWorkAndEveryAnswerHasTheRealShape() throws Exception {
-        String token = JSON.readTree(RawHttp.send(port, "GET /auth/trial/Accounts/" + accountId() + "/AccessToken?allowEdit=true HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\nOcp-Apim-Subscription-Key: " + subscriptionKey()).text()).asText();
+        String token = JSON.readTree(RawHttp.send(port, "GET /auth/trial/Accounts/" + indexerAccountId() + "/AccessToken?allowEdit=true HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nOcp-Apim-Subscription-Key: " + indexerSubscriptionKey()).text()).asText();
 
         // by bytes: content.Add(new ByteArrayContent(buffer)), a part with no name
         byte[] body = concat(("--" + GUID + "\r\nContent-Disposition: form-data\r\n\r\n").getBytes(StandardCharsets.US_ASCII), video,
                 ("\r\n--" + GUID + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        RawHttp.Answer byBytes = dotNetPost("/trial/Accounts/" + accountId() + "/Videos?accessToken=" + token
+        RawHttp.Answer byBytes = dotNetPost("/trial/Accounts/" + indexerAccountId() + "/Videos?accessToken=" + token
                 + "&name=some_name&description=some_description&privacy=private&partition=some_partition&externalId=ext-42", body);
         assertThat(byBytes.status()).as(byBytes.text()).isEqualTo(200);
         JsonNode uploaded = JSON.readTree(byBytes.text());
@@ -71,7 +73,7 @@ class VideoIndexerConformanceTest extends AppTest {
 
         // by URL: an empty MultipartFormDataContent plus videoUrl
         String url = "http://127.0.0.1:" + FILES.getAddress().getPort() + "/invoice.mp4";
-        RawHttp.Answer byUrl = dotNetPost("/trial/Accounts/" + accountId() + "/Videos?accessToken=" + token
+        RawHttp.Answer byUrl = dotNetPost("/trial/Accounts/" + indexerAccountId() + "/Videos?accessToken=" + token
                 + "&name=by_url&privacy=private&videoUrl=" + URLEncoder.encode(url, StandardCharsets.UTF_8),
                 ("--" + GUID + "\r\n\r\n--" + GUID + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(byUrl.status()).as(byUrl.text()).isEqualTo(200);
@@ -97,27 +99,27 @@ class VideoIndexerConformanceTest extends AppTest {
                 .contains("invoice");
         assertConforms(found.at("/results/0"), "video.json");
 
-        assertThat(RawHttp.send(port, "GET /trial/Accounts/" + accountId() + "/Videos/GetIdByExternalId?externalId=ext-42&accessToken="
+        assertThat(RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos/GetIdByExternalId?externalId=ext-42&accessToken="
                 + token + " HTTP/1.1\r\nHost: 127.0.0.1").text()).isEqualTo("\"" + id + "\"");
         String thumbnailId = index.at("/videos/0/thumbnailId").asText();
-        String base64 = JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + accountId() + "/Videos/" + id + "/Thumbnails/"
+        String base64 = JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos/" + id + "/Thumbnails/"
                 + thumbnailId + "?format=Base64&accessToken=" + token + " HTTP/1.1\r\nHost: 127.0.0.1").text()).asText();
         assertThat(Base64.getDecoder().decode(base64)).startsWith(0xFF, 0xD8); // a JPEG
     }
 
     @Test
     void errorsHaveTheRealShapesAndTypes() throws Exception {
-        String reader = JSON.readTree(RawHttp.send(port, "GET /auth/trial/Accounts/" + accountId() + "/AccessToken HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\nOcp-Apim-Subscription-Key: " + subscriptionKey()).text()).asText();
-        RawHttp.Answer missing = RawHttp.send(port, "GET /trial/Accounts/" + accountId() + "/Videos/0123456789/Index?accessToken="
+        String reader = JSON.readTree(RawHttp.send(port, "GET /auth/trial/Accounts/" + indexerAccountId() + "/AccessToken HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nOcp-Apim-Subscription-Key: " + indexerSubscriptionKey()).text()).asText();
+        RawHttp.Answer missing = RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos/0123456789/Index?accessToken="
                 + reader + " HTTP/1.1\r\nHost: 127.0.0.1");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(JSON.readTree(missing.text()).path("ErrorType").asText()).isEqualTo("VIDEO_NOT_FOUND");
-        RawHttp.Answer readerWrites = dotNetPost("/trial/Accounts/" + accountId() + "/Videos?name=x&videoUrl=https%3A%2F%2Fexample.org%2Fa.mp4"
+        RawHttp.Answer readerWrites = dotNetPost("/trial/Accounts/" + indexerAccountId() + "/Videos?name=x&videoUrl=https%3A%2F%2Fexample.org%2Fa.mp4"
                 + "&accessToken=" + reader, new byte[0]);
         assertThat(readerWrites.status()).isEqualTo(403);
         assertThat(JSON.readTree(readerWrites.text()).path("ErrorType").asText()).isEqualTo("USER_NOT_ALLOWED");
-        assertThat(JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + accountId() + "/Videos HTTP/1.1\r\nHost: 127.0.0.1").text())
+        assertThat(JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos HTTP/1.1\r\nHost: 127.0.0.1").text())
                 .path("ErrorType").asText()).isEqualTo("USER_NOT_ALLOWED");
     }
 
@@ -128,7 +130,7 @@ class VideoIndexerConformanceTest extends AppTest {
     /** As .NET's HttpClient frames a MultipartFormDataContent: quoted GUID boundary, Content-Length, Expect: 100-continue. */
     private RawHttp.Answer dotNetPost(String pathAndQuery, byte[] body) throws IOException {
         return RawHttp.send(port, "POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOcp-Apim-Subscription-Key: "
-                + subscriptionKey() + "\r\nContent-Type: multipart/form-data; boundary=\"" + GUID + "\"\r\nContent-Length: " + body.length,
+                + indexerSubscriptionKey() + "\r\nContent-Type: multipart/form-data; boundary=\"" + GUID + "\"\r\nContent-Length: " + body.length,
                 body);
     }
 
@@ -141,15 +143,7 @@ class VideoIndexerConformanceTest extends AppTest {
     }
 
     private JsonNode get(String path) throws IOException {
-        return JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + accountId() + path + " HTTP/1.1\r\nHost: 127.0.0.1").text());
-    }
-
-    private static String accountId() throws IOException {
-        return Files.readString(home().resolve("data/indexer-account-id")).strip();
-    }
-
-    private static String subscriptionKey() throws IOException {
-        return Files.readString(home().resolve("data/indexer-subscription-key")).strip();
+        return JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + path + " HTTP/1.1\r\nHost: 127.0.0.1").text());
     }
 
     private static byte[] concat(byte[]... parts) throws IOException {

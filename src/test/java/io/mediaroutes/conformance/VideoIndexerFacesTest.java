@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mediaroutes.AppTest;
+import io.mediaroutes.Chromium;
 import io.mediaroutes.Await;
 import io.mediaroutes.MissingTool;
 import io.mediaroutes.RawHttp;
@@ -23,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Faces and objects through the embedded Video Indexer API: a video of real faces uploaded as a client does, its
  * index compared key path by key path with a real recorded one (faces, labels, observedPeople and their summaries),
- * and each face's picture served by Get Video Thumbnail.
+ * each face's picture served by Get Video Thumbnail, and the people drawn by the insights widget (a screenshot in
+ * target/screenshots/insights-faces.png).
  */
 class VideoIndexerFacesTest extends AppTest {
 
@@ -41,14 +43,14 @@ class VideoIndexerFacesTest extends AppTest {
             MissingTool.skipOrFail("the vision worker is not installed at target/vision (mvn package installs it)");
         }
         byte[] video = Files.readAllBytes(RealFaces.video(scratch, RealFaces.THREE_PEOPLE, 3));
-        String token = JSON.readTree(RawHttp.send(port, "GET /auth/trial/Accounts/" + accountId() + "/AccessToken?allowEdit=true HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\nOcp-Apim-Subscription-Key: " + subscriptionKey()).text()).asText();
+        String token = JSON.readTree(RawHttp.send(port, "GET /auth/trial/Accounts/" + indexerAccountId() + "/AccessToken?allowEdit=true HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nOcp-Apim-Subscription-Key: " + indexerSubscriptionKey()).text()).asText();
         String boundary = "faces-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"faces.mp4\"\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.write(video);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        RawHttp.Answer uploaded = RawHttp.send(port, "POST /trial/Accounts/" + accountId() + "/Videos?name=faces&accessToken=" + token
+        RawHttp.Answer uploaded = RawHttp.send(port, "POST /trial/Accounts/" + indexerAccountId() + "/Videos?name=faces&accessToken=" + token
                 + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=" + boundary
                 + "\r\nContent-Length: " + body.size(), body.toByteArray());
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
@@ -61,11 +63,24 @@ class VideoIndexerFacesTest extends AppTest {
         KeyPaths.assertConforms(index, "videoindexer", "get-video-index.json");
 
         for (JsonNode face : index.at("/videos/0/insights/faces")) {
-            RawHttp.Answer picture = RawHttp.send(port, "GET /trial/Accounts/" + accountId() + "/Videos/" + id + "/Thumbnails/"
+            RawHttp.Answer picture = RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos/" + id + "/Thumbnails/"
                     + face.get("thumbnailId").asText() + "?format=Base64&accessToken=" + token + " HTTP/1.1\r\nHost: 127.0.0.1");
             assertThat(picture.status()).as(picture.text()).isEqualTo(200);
             assertThat(Base64.getDecoder().decode(JSON.readTree(picture.text()).asText())).startsWith(0xFF, 0xD8); // a JPEG
         }
+        widgetShowsThePeople(id, token);
+    }
+
+    /** The insights widget, as Video Indexer's InsightsWidget redirects to it, in Chromium: a row per person with a picture. */
+    private void widgetShowsThePeople(String id, String token) throws Exception {
+        RawHttp.Answer redirect = RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos/" + id + "/InsightsWidget?accessToken="
+                + token + " HTTP/1.1\r\nHost: 127.0.0.1");
+        assertThat(redirect.status()).isEqualTo(301);
+        String widget = redirect.header("Location");
+        String dom = Chromium.dom(widget);
+        assertThat(dom).contains("Unknown #1", "Unknown #3").containsPattern("<img src=\"/trial/Accounts/[^\"]+/Thumbnails/[0-9a-f-]{36}")
+                .contains("&quot;faces&quot;:3").contains("person");
+        Chromium.screenshot(widget, Path.of("target/screenshots/insights-faces.png"));
     }
 
     private String state(String id, String token) {
@@ -77,14 +92,6 @@ class VideoIndexerFacesTest extends AppTest {
     }
 
     private JsonNode get(String path) throws IOException {
-        return JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + accountId() + path + " HTTP/1.1\r\nHost: 127.0.0.1").text());
-    }
-
-    private static String accountId() throws IOException {
-        return Files.readString(home().resolve("data/indexer-account-id")).strip();
-    }
-
-    private static String subscriptionKey() throws IOException {
-        return Files.readString(home().resolve("data/indexer-subscription-key")).strip();
+        return JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + path + " HTTP/1.1\r\nHost: 127.0.0.1").text());
     }
 }
