@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the analyzers of one video share: the video, the shared decode's measurements, the text the text-reading
@@ -21,11 +24,11 @@ public final class Analysis implements AutoCloseable {
     private final Path work;
     private final Duration timeout;
     private final VisionWorker.Factory visionWorkers;
-    private final List<Keywords.TimedText> text = new ArrayList<>();
-    private final List<InsightsAnalyzer.KeyFrame> thumbnails = new ArrayList<>();
-    private final List<SeenFace> faces = new ArrayList<>();
+    private final List<Keywords.TimedText> text = Collections.synchronizedList(new ArrayList<>());
+    private final List<InsightsAnalyzer.KeyFrame> thumbnails = Collections.synchronizedList(new ArrayList<>());
+    private final List<SeenFace> faces = Collections.synchronizedList(new ArrayList<>());
     private Signals signals = Signals.NONE;
-    private VisionWorker vision;
+    private final Map<String, VisionWorker> vision = new HashMap<>();
 
     Analysis(String videoId, Path input, MediaProbe.Info info, Path work, Duration timeout, VisionWorker.Factory visionWorkers) {
         this.videoId = videoId;
@@ -92,18 +95,21 @@ public final class Analysis implements AutoCloseable {
         faces.add(face);
     }
 
-    /** The vision worker of this video, started on first use and stopped with the analysis. */
-    public synchronized VisionWorker vision() throws IOException {
-        if (vision == null) {
-            vision = visionWorkers.start(work.resolve("vision"));
+    /**
+     * The vision worker of one analyzer for this video, taken on first use and given back with the analysis: one
+     * per analyzer, so that faces and objects are looked for at once, on both cores.
+     */
+    public synchronized VisionWorker vision(String analyzer) throws IOException {
+        VisionWorker worker = vision.get(analyzer);
+        if (worker == null) {
+            worker = visionWorkers.take(analyzer);
+            vision.put(analyzer, worker);
         }
-        return vision;
+        return worker;
     }
 
     @Override
     public synchronized void close() {
-        if (vision != null) {
-            vision.close();
-        }
+        vision.forEach(visionWorkers::give);
     }
 }

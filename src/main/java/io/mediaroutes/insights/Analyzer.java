@@ -30,6 +30,14 @@ public interface Analyzer {
         return false;
     }
 
+    /**
+     * Whether it reads what other analyzers found (their text, their faces): then it finishes after them; the
+     * others finish at once, each in a thread of its own.
+     */
+    default boolean readsOtherAnalyzers() {
+        return false;
+    }
+
     /** Starts on one video: frames arrive while the video is decoded, then {@link Run#finish} writes the fields. */
     Run start(Analysis analysis) throws IOException;
 
@@ -39,7 +47,7 @@ public interface Analyzer {
         /** A frame at this analyzer's rate; nothing of it may be kept but what the index needs. */
         default void frame(VideoFrame frame) throws IOException {}
 
-        /** After the decode: writes this analyzer's fields into {@code insights}. */
+        /** After the decode: writes this analyzer's fields into {@code insights} (its own: others write theirs at once). */
         void finish(ObjectNode insights) throws IOException;
     }
 }

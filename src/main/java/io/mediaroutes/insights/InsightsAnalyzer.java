@@ -10,11 +10,18 @@ import io.mediaroutes.media.MediaProbe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -55,55 +62,98 @@ public class InsightsAnalyzer {
                 new KeywordsAnalyzer());
     }
 
+    /** The idle vision workers stop with the app. */
+    @PreDestroy
+    public void close() {
+        visionWorkers.close();
+    }
+
     public Result analyze(String videoId, Path input, MediaProbe.Info info, Path work, Duration timeout) throws IOException {
         ObjectNode insights = JSON.createObjectNode();
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        Map<Analyzer, Analyzer.Run> runs = new LinkedHashMap<>();
+        Map<String, Double> seconds = new ConcurrentHashMap<>();
+        Map<Analyzer, ObjectNode> parts = new LinkedHashMap<>(); // each analyzer writes its own fields: they run at once
+        Map<Analyzer, Analyzer.Run> runs = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newCachedThreadPool();
         try (Analysis analysis = new Analysis(videoId, input, info, work, timeout, visionWorkers)) {
             for (Analyzer analyzer : analyzers) {
+                ObjectNode part = parts.computeIfAbsent(analyzer, a -> JSON.createObjectNode());
                 if (!analyzer.enabled()) {
-                    analyzer.fields().forEach(field -> put(insights, field, JSON.createObjectNode().put("status", "disabled")));
-                } else {
-                    timed(analyzer, seconds, insights, () -> runs.put(analyzer, analyzer.start(analysis)));
+                    analyzer.fields().forEach(field -> put(part, field, JSON.createObjectNode().put("status", "disabled")));
                 }
             }
+            List<Analyzer> on = analyzers.stream().filter(Analyzer::enabled).toList();
+            all(pool, on, a -> timed(a, seconds, parts.get(a), () -> runs.put(a, a.start(analysis))));
             boolean decode = runs.keySet().stream().anyMatch(a -> !(a instanceof KeywordsAnalyzer));
             if (decode) {
                 long started = System.nanoTime();
                 analysis.signals(Signals.measure(input, info.audioCodec() != null, info.durationSeconds(), work,
                         runs.keySet().stream().anyMatch(Analyzer::readsOcrFrames) ? analysis.ocrFrames() : null,
-                        frames(info, runs, seconds, insights), timeout));
+                        frames(info, runs, seconds, parts, pool), timeout));
                 seconds.put("decode", (System.nanoTime() - started) / 1e9); // frame analyzers included: they pace it
             }
-            for (var run : runs.entrySet()) {
-                timed(run.getKey(), seconds, insights, () -> run.getValue().finish(insights));
+            // those that read no other analyzer's findings at once, then the others in order
+            List<Analyzer> first = on.stream().filter(a -> runs.containsKey(a) && !a.readsOtherAnalyzers()).toList();
+            all(pool, first, a -> timed(a, seconds, parts.get(a), () -> runs.get(a).finish(parts.get(a))));
+            on.stream().filter(a -> runs.containsKey(a) && a.readsOtherAnalyzers())
+                    .forEach(a -> timed(a, seconds, parts.get(a), () -> runs.get(a).finish(parts.get(a))));
+            parts.values().forEach(part -> merge(insights, part));
+            Map<String, Double> ordered = new LinkedHashMap<>();
+            analyzers.stream().filter(a -> seconds.containsKey(a.name())).forEach(a -> ordered.put(a.name(), seconds.get(a.name())));
+            if (seconds.containsKey("decode")) {
+                ordered.put("decode", seconds.get("decode"));
             }
             if (decode) {
                 LOG.info("Insights of {} ({} s of video): {}", videoId, String.format(Locale.ROOT, "%.1f", info.durationSeconds()),
-                        seconds.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue()))
+                        ordered.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue()))
                                 .collect(Collectors.joining(", ")));
             }
-            return new Result(insights, List.copyOf(analysis.thumbnails()), seconds);
+            return new Result(insights, List.copyOf(analysis.thumbnails()), ordered);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    /** Hands each decoded frame to the analyzers that want one at its time, each at its own rate. */
-    private Signals.FrameSink frames(MediaProbe.Info info, Map<Analyzer, Analyzer.Run> runs, Map<String, Double> seconds, ObjectNode insights) {
+    /** Runs {@code step} for each analyzer, each in a thread of its own, and waits for all. */
+    private static void all(ExecutorService pool, List<Analyzer> analyzers, java.util.function.Consumer<Analyzer> step) throws IOException {
+        List<Future<?>> running = analyzers.stream().map(a -> pool.submit(() -> step.accept(a))).collect(Collectors.toList());
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while analyzing", e);
+            } catch (ExecutionException e) {
+                throw new IOException("analyzer step failed: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Hands each decoded frame to the analyzers that want one at its time, each at its own rate; those that want the
+     * same frame look at it at once, and the next frame waits for them (one frame in the heap).
+     */
+    private Signals.FrameSink frames(MediaProbe.Info info, Map<Analyzer, Analyzer.Run> runs, Map<String, Double> seconds,
+            Map<Analyzer, ObjectNode> parts, ExecutorService pool) {
         double rate = runs.keySet().stream().mapToDouble(Analyzer::framesPerSecond).max().orElse(0);
         if (rate <= 0) {
             return null;
         }
         Map<Analyzer, Double> due = new LinkedHashMap<>();
-        runs.keySet().stream().filter(a -> a.framesPerSecond() > 0).forEach(a -> due.put(a, 0.0));
+        analyzers.stream().filter(a -> runs.containsKey(a) && a.framesPerSecond() > 0).forEach(a -> due.put(a, 0.0));
         int height = Math.min(info.height(), frameHeight) / 2 * 2;
         int width = (int) Math.round((double) info.width() * height / info.height() / 2) * 2;
         return new Signals.FrameSink(rate, width, height, frame -> {
+            List<Analyzer> wanting = new ArrayList<>();
             for (var next : due.entrySet()) {
-                Analyzer analyzer = next.getKey();
-                if (runs.containsKey(analyzer) && frame.seconds() + 0.5 / rate >= next.getValue()) {
-                    next.setValue(next.getValue() + 1 / analyzer.framesPerSecond());
-                    timed(analyzer, seconds, insights, () -> runs.get(analyzer).frame(frame));
+                if (frame.seconds() + 0.5 / rate >= next.getValue()) {
+                    next.setValue(next.getValue() + 1 / next.getKey().framesPerSecond());
+                    wanting.add(next.getKey());
                 }
+            }
+            try {
+                all(pool, wanting, a -> timed(a, seconds, parts.get(a), () -> runs.get(a).frame(frame)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         });
     }
@@ -113,8 +163,8 @@ public class InsightsAnalyzer {
     }
 
     /** Runs one analyzer's step, adds its time; a failure writes {"error"} into its fields and stops it for this video. */
-    private void timed(Analyzer analyzer, Map<String, Double> seconds, ObjectNode insights, Step step) {
-        if (insights.has(analyzer.fields().get(0)) && insights.get(analyzer.fields().get(0)).has("error")) {
+    private static void timed(Analyzer analyzer, Map<String, Double> seconds, ObjectNode part, Step step) {
+        if (part.path(analyzer.fields().get(0)).has("error")) {
             return;
         }
         long started = System.nanoTime();
@@ -123,10 +173,22 @@ public class InsightsAnalyzer {
         } catch (Exception | LinkageError e) {
             String reason = e instanceof LinkageError ? "engine not installed: " + e : e.getMessage() != null ? e.getMessage() : e.toString();
             LOG.warn("Analyzer {} failed: {}", analyzer.name(), reason);
-            analyzer.fields().forEach(field -> put(insights, field, JSON.createObjectNode().put("error", reason)));
+            analyzer.fields().forEach(field -> put(part, field, JSON.createObjectNode().put("error", reason)));
         } finally {
             seconds.merge(analyzer.name(), (System.nanoTime() - started) / 1e9, Double::sum);
         }
+    }
+
+    /** Adds an analyzer's fields to the index; objects both write into (statistics) are merged. */
+    private static void merge(ObjectNode insights, ObjectNode part) {
+        part.fields().forEachRemaining(field -> {
+            if (field.getValue().isObject() && insights.path(field.getKey()).isObject() && !field.getValue().has("error")
+                    && !field.getValue().has("status")) {
+                ((ObjectNode) insights.get(field.getKey())).setAll((ObjectNode) field.getValue());
+            } else {
+                insights.set(field.getKey(), field.getValue());
+            }
+        });
     }
 
     /** Puts a field, where "statistics.loudness" means loudness inside statistics. */

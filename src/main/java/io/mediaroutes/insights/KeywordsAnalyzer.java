@@ -1,6 +1,8 @@
 package io.mediaroutes.insights;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Keywords (words repeated in what was read and heard) and topics (the strongest keywords); after OCR and transcript. */
@@ -17,6 +19,11 @@ final class KeywordsAnalyzer implements Analyzer {
     }
 
     @Override
+    public boolean readsOtherAnalyzers() {
+        return true; // the text OCR and the transcript read
+    }
+
+    @Override
     public boolean enabled() {
         return true;
     }
@@ -24,7 +31,9 @@ final class KeywordsAnalyzer implements Analyzer {
     @Override
     public Run start(Analysis analysis) {
         return insights -> {
-            ArrayNode keywords = Keywords.keywords(analysis.text());
+            List<Keywords.TimedText> text = new ArrayList<>(analysis.text());
+            text.sort(Comparator.comparingDouble(Keywords.TimedText::start)); // OCR and transcript added theirs at once
+            ArrayNode keywords = Keywords.keywords(text);
             insights.set("keywords", keywords);
             insights.set("topics", Keywords.topics(keywords));
         };

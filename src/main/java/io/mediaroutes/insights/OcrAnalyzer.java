@@ -3,6 +3,7 @@ package io.mediaroutes.insights;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.imageio.ImageIO;
 
 /**
  * Text on screen, on one grey frame a second: PP-OCR (scene text: signs, clothes, captions) or Tesseract (pages; it
@@ -48,10 +50,16 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
                 images = list.filter(p -> p.getFileName().toString().startsWith("ocr-")).sorted().toList();
             }
             try (TextReader reader = reader()) {
+                List<Ocr.Line> lines = List.of();
+                double[] lastLook = null;
                 for (int i = 0; i < images.size(); i++) {
                     double t = i;
                     Set<String> seen = new HashSet<>();
-                    List<Ocr.Line> lines = reader.read(images.get(i), analysis.info().height());
+                    double[] look = look(images.get(i));
+                    if (lastLook == null || difference(look, lastLook) > UNCHANGED) { // a still picture is read once
+                        lines = reader.read(images.get(i), analysis.info().height());
+                        lastLook = look;
+                    }
                     for (Ocr.Line line : lines) {
                         seen.add(line.text());
                         ObjectNode item = items.computeIfAbsent(line.text(), k -> ocr.addObject().put("id", items.size() + 1)
@@ -66,6 +74,28 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
             }
             insights.set("ocr", ocr);
         };
+    }
+
+    /** Mean difference of 32x18 grey samples (0..1) under which a frame is the one before it again. */
+    static final double UNCHANGED = 0.01;
+
+    private static double[] look(Path frame) throws IOException {
+        BufferedImage image = ImageIO.read(frame.toFile());
+        double[] look = new double[32 * 18];
+        for (int i = 0; image != null && i < look.length; i++) {
+            int x = (i % 32 * 2 + 1) * image.getWidth() / 64;
+            int y = (i / 32 * 2 + 1) * image.getHeight() / 36;
+            look[i] = (image.getRGB(x, y) & 0xff) / 255.0;
+        }
+        return look;
+    }
+
+    private static double difference(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return sum / a.length;
     }
 
     /** Reads the lines of one frame. */

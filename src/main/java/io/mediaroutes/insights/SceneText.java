@@ -73,7 +73,7 @@ public final class SceneText implements AutoCloseable {
             for (int[] box : detect(picture)) {
                 BufferedImage crop = picture.getSubimage(box[0], box[1], box[2] - box[0], box[3] - box[1]);
                 Recognized text = recognize(crop);
-                String line = text.text().strip();
+                String line = text.text().strip().replaceAll("^[:;,.|_~-]+|[:;,|_~-]+$", "").strip(); // edges of a box read as marks
                 if (text.confidence() >= MIN_CONFIDENCE && line.chars().filter(Character::isLetterOrDigit).count() >= 2) {
                     lines.add(new Ocr.Line(line, Math.round(text.confidence() * 100) / 100.0, (int) Math.round(box[0] * scale),
                             (int) Math.round(box[1] * scale), (int) Math.round((box[2] - box[0]) * scale),

@@ -43,6 +43,11 @@ public final class ObjectsAnalyzer implements Analyzer {
     }
 
     @Override
+    public boolean readsOtherAnalyzers() {
+        return true; // the faces, for the people's matching faces
+    }
+
+    @Override
     public boolean enabled() {
         return settings.enabled();
     }
@@ -54,7 +59,7 @@ public final class ObjectsAnalyzer implements Analyzer {
 
     @Override
     public Run start(Analysis analysis) throws IOException {
-        VisionWorker worker = analysis.vision();
+        VisionWorker worker = analysis.vision(name());
         Track.Tracker tracker = new Track.Tracker();
         Path pictures = Files.createDirectories(analysis.work().resolve("objects"));
         double frameSeconds = 1 / settings.framesPerSecond();

@@ -27,6 +27,8 @@ final class Track {
     private int seen;
     private double bestPicture = -1;
     double bestPictureAt;
+    /** Not a face after all (a closer look did not confirm it). */
+    boolean rejected;
     float[] embeddingSum;
     int embeddings;
     int embeddedArea;
@@ -163,7 +165,9 @@ final class Track {
                 Track best = null;
                 double bestOverlap = MIN_OVERLAP;
                 for (Track t : free) {
-                    double overlap = t.box.overlap(boxes.get(i));
+                    // boxes that overlap, or a box that moved by less than its width at about the same size (people
+                    // walk out of their last box between two samples)
+                    double overlap = Math.max(t.box.overlap(boxes.get(i)), near(t.box, boxes.get(i)) ? MIN_OVERLAP : 0);
                     if (t.label.equals(labels.get(i)) && overlap >= bestOverlap
                             && difference(t.look, look(frame, boxes.get(i))) <= MAX_LOOK_CHANGE) {
                         best = t;
@@ -175,6 +179,13 @@ final class Track {
             }
             open.removeAll(free); // not seen in this frame: ended
             return matched;
+        }
+
+        private static boolean near(VisionWorker.Box a, VisionWorker.Box b) {
+            double dx = (a.x() + a.width() / 2.0) - (b.x() + b.width() / 2.0);
+            double dy = (a.y() + a.height() / 2.0) - (b.y() + b.height() / 2.0);
+            double size = (double) b.width() * b.height() / Math.max(1, a.width() * a.height());
+            return Math.hypot(dx, dy) <= Math.max(a.width(), b.width()) && size >= 0.5 && size <= 2;
         }
 
         void started(Track track) {

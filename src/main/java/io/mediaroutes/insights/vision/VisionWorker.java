@@ -13,8 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * The vision worker of one video: {@code src/main/resources/vision/worker.mjs} on the Node.js and packages the build
  * installed ({@code mediaroutes.insights.vision.home}), fed one frame at a time on stdin, answering one JSON line each.
  * Frames never leave the machine: the worker reads no address but its own model files. A worker that exits, hangs
- * past {@link #FRAME_TIMEOUT_SECONDS} s on a frame or answers garbage fails the analyzers that use it, with its reason
- * (the tail of its stderr); the next video starts a new one.
+ * past {@link #FRAME_TIMEOUT_SECONDS} s on a frame or answers garbage fails the analyzer that uses it, with its reason
+ * (the tail of its stderr), and is not used again; the next video gets a new one.
  */
 public final class VisionWorker implements AutoCloseable {
 
@@ -51,33 +55,74 @@ public final class VisionWorker implements AutoCloseable {
 
     public record Answer(List<Face> faces, List<Detected> objects) {}
 
-    /** Starts workers where the build installed them. */
-    public static final class Factory {
+    /**
+     * Starts workers where the build installed them, and keeps those that finished a video cleanly for the next one
+     * (a start loads the models: seconds of CPU), up to {@value #IDLE_PER_KIND} idle per kind.
+     */
+    public static final class Factory implements AutoCloseable {
+        static final int IDLE_PER_KIND = 2;
         private final Path home;
+        private final Path logs;
+        private final Map<String, Deque<VisionWorker>> idle = new HashMap<>();
 
         public Factory(InsightsProperties.Vision settings, Path modelCache) {
             this.home = settings.home().toAbsolutePath().normalize();
+            this.logs = modelCache.toAbsolutePath().resolve("vision");
         }
 
-        public VisionWorker start(Path work) throws IOException {
+        /** An idle worker for this kind of analyzer, or a new one. */
+        public VisionWorker take(String kind) throws IOException {
+            synchronized (idle) {
+                Deque<VisionWorker> waiting = idle.getOrDefault(kind, new ArrayDeque<>());
+                while (!waiting.isEmpty()) {
+                    VisionWorker worker = waiting.pop();
+                    if (worker.process.isAlive()) {
+                        return worker;
+                    }
+                }
+            }
+            return start();
+        }
+
+        /** A worker back from a video: kept if it is alive and answered every frame it was given. */
+        public void give(String kind, VisionWorker worker) {
+            synchronized (idle) {
+                Deque<VisionWorker> waiting = idle.computeIfAbsent(kind, k -> new ArrayDeque<>());
+                if (worker.clean && worker.process.isAlive() && waiting.size() < IDLE_PER_KIND) {
+                    waiting.push(worker);
+                    return;
+                }
+            }
+            worker.close();
+        }
+
+        private VisionWorker start() throws IOException {
             Path node = home.resolve("runtime/node/bin/node");
             Path modules = home.resolve("node_modules");
             if (!Files.isExecutable(node) || !Files.isDirectory(modules.resolve("@vladmandic/human/models"))) {
                 throw new IOException("engine not installed: no vision worker at " + home
                         + " (the build installs it there: mvn package; or set mediaroutes.insights.vision.home)");
             }
-            Files.createDirectories(work);
-            Path script = work.resolve("worker.mjs");
+            Files.createDirectories(logs);
+            Path script = Files.createTempFile(logs, "worker-", ".mjs");
             try (InputStream in = VisionWorker.class.getResourceAsStream("/vision/worker.mjs")) {
                 if (in == null) {
                     throw new IOException("engine not installed: vision/worker.mjs is not on the classpath");
                 }
                 Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
             }
-            ProcessBuilder builder = new ProcessBuilder(node.toString(), script.toString())
-                    .redirectError(work.resolve("worker.log").toFile());
+            Path log = Files.createTempFile(logs, "worker-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(node.toString(), script.toString()).redirectError(log.toFile());
             builder.environment().put("MEDIAROUTES_VISION_MODULES", modules.toString());
-            return new VisionWorker(builder.start(), work.resolve("worker.log"));
+            return new VisionWorker(builder.start(), log, script);
+        }
+
+        @Override
+        public void close() {
+            synchronized (idle) {
+                idle.values().forEach(waiting -> waiting.forEach(VisionWorker::close));
+                idle.clear();
+            }
         }
     }
 
@@ -90,12 +135,15 @@ public final class VisionWorker implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final Path script;
+    private volatile boolean clean = true;
     private final DataOutputStream in;
     private final BufferedReader out;
 
-    private VisionWorker(Process process, Path log) throws IOException {
+    private VisionWorker(Process process, Path log, Path script) throws IOException {
         this.process = process;
         this.log = log;
+        this.script = script;
         this.in = new DataOutputStream(process.getOutputStream());
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         JsonNode ready = answer(START_TIMEOUT_SECONDS);
@@ -107,6 +155,7 @@ public final class VisionWorker implements AutoCloseable {
 
     /** What the worker sees in one frame; {@code what} is a sum of {@link #FACES}, {@link #OBJECTS}, {@link #FACES_WITH_EMBEDDINGS}. */
     public synchronized Answer detect(VideoFrame frame, int what) throws IOException {
+        clean = false; // until its answer is read: a worker left mid-frame is not given to the next video
         try {
             in.writeInt(frame.width());
             in.writeInt(frame.height());
@@ -132,6 +181,7 @@ public final class VisionWorker implements AutoCloseable {
         for (JsonNode o : answer.path("objects")) {
             objects.add(new Detected(o.path("label").asText(), box(o.get("box")), o.path("score").asDouble()));
         }
+        clean = true;
         return new Answer(faces, objects);
     }
 
@@ -154,7 +204,12 @@ public final class VisionWorker implements AutoCloseable {
     }
 
     private IOException failed(String what) {
-        close();
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS); // all it wrote is in its log
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         String stderr = "";
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -162,6 +217,7 @@ public final class VisionWorker implements AutoCloseable {
         } catch (IOException ignored) {
             // no log to quote
         }
+        close();
         return new IOException("vision worker failed: " + what + (stderr.isEmpty() ? "" : ": " + stderr));
     }
 
@@ -177,8 +233,12 @@ public final class VisionWorker implements AutoCloseable {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(script);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // a log left behind in the model cache: harmless
         }
     }
 }
