@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +15,17 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
- * Text on screen, on one grey frame a second: PP-OCR (scene text: signs, clothes, captions) or Tesseract (pages; it
- * also reads a bright-text version of each frame); a line seen in consecutive frames is one item, one instance per run.
+ * Text on screen, one frame a second: PP-OCR (scene text: signs, clothes, captions) reads the colour frames as the
+ * decode hands them out, beside the other frame analyzers; Tesseract (pages) reads the grey frames the decode writes,
+ * each also as its bright-text version, after it. A picture that did not change is read once; a line seen in
+ * consecutive frames is one item, one instance per run.
  */
 record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path modelCache) implements Analyzer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Mean difference of 32x18 grey samples (0..1) under which a frame is the one last read again. */
+    static final double UNCHANGED = 0.01;
 
     @Override
     public String name() {
@@ -34,58 +38,123 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
     }
 
     @Override
-    public boolean readsOcrFrames() {
-        return true;
+    public double framesPerSecond() {
+        return engine == InsightsProperties.OcrEngine.PP_OCR ? 1 : 0;
     }
 
     @Override
-    public Run start(Analysis analysis) {
+    public boolean readsOcrFrames() {
+        return engine == InsightsProperties.OcrEngine.TESSERACT;
+    }
+
+    @Override
+    public Run start(Analysis analysis) throws IOException {
+        Lines lines = new Lines(analysis);
+        if (engine == InsightsProperties.OcrEngine.PP_OCR) {
+            SceneText reader = new SceneText();
+            return new Run() {
+                @Override
+                public void frame(VideoFrame frame) throws IOException {
+                    BufferedImage picture = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_3BYTE_BGR);
+                    byte[] bgr = ((java.awt.image.DataBufferByte) picture.getRaster().getDataBuffer()).getData();
+                    for (int p = 0; p < bgr.length; p += 3) {
+                        bgr[p] = frame.rgb()[p + 2];
+                        bgr[p + 1] = frame.rgb()[p + 1];
+                        bgr[p + 2] = frame.rgb()[p];
+                    }
+                    lines.frame(frame.seconds(), picture, image -> reader.read(image, analysis.info().height()));
+                }
+
+                @Override
+                public void finish(ObjectNode insights) {
+                    reader.close();
+                    insights.set("ocr", lines.finish());
+                }
+            };
+        }
         return insights -> {
-            double duration = analysis.info().durationSeconds();
-            Map<String, ObjectNode> items = new LinkedHashMap<>();
-            Map<String, double[]> open = new LinkedHashMap<>();
-            ArrayNode ocr = JSON.createArrayNode();
             List<Path> images;
             try (var list = Files.list(analysis.ocrFrames())) {
                 images = list.filter(p -> p.getFileName().toString().startsWith("ocr-")).sorted().toList();
             }
-            try (TextReader reader = reader()) {
-                List<Ocr.Line> lines = List.of();
-                double[] lastLook = null;
+            try (Ocr tesseract = new Ocr(modelCache)) {
                 for (int i = 0; i < images.size(); i++) {
-                    double t = i;
-                    Set<String> seen = new HashSet<>();
-                    double[] look = look(images.get(i));
-                    if (lastLook == null || difference(look, lastLook) > UNCHANGED) { // a still picture is read once
-                        lines = reader.read(images.get(i), analysis.info().height());
-                        lastLook = look;
-                    }
-                    for (Ocr.Line line : lines) {
-                        seen.add(line.text());
-                        ObjectNode item = items.computeIfAbsent(line.text(), k -> ocr.addObject().put("id", items.size() + 1)
-                                .put("text", k).put("confidence", line.confidence()).put("left", line.left()).put("top", line.top())
-                                .put("width", line.width()).put("height", line.height()).put("angle", 0).put("language", "en-US"));
-                        item.put("confidence", Math.max(item.get("confidence").asDouble(), line.confidence()));
-                        open.merge(line.text(), new double[] {t, Math.min(duration, t + 1)}, (a, b) -> new double[] {a[0], b[1]});
-                    }
-                    closeRuns(open, seen, items, analysis.text());
+                    Path grey = images.get(i);
+                    Path bright = grey.resolveSibling(grey.getFileName().toString().replace("ocr-", "ocrb-"));
+                    lines.frame(i, ImageIO.read(grey.toFile()), image -> {
+                        List<Ocr.Line> read = new java.util.ArrayList<>(tesseract.read(grey, analysis.info().height()));
+                        read.addAll(tesseract.read(bright, analysis.info().height()));
+                        return read;
+                    });
                 }
-                closeRuns(open, Set.of(), items, analysis.text());
             }
-            insights.set("ocr", ocr);
+            insights.set("ocr", lines.finish());
         };
     }
 
-    /** Mean difference of 32x18 grey samples (0..1) under which a frame is the one before it again. */
-    static final double UNCHANGED = 0.01;
+    private interface Reader {
+        List<Ocr.Line> read(BufferedImage picture) throws IOException;
+    }
 
-    private static double[] look(Path frame) throws IOException {
-        BufferedImage image = ImageIO.read(frame.toFile());
+    /** The lines read so far: items by text, the runs still on screen, and the last picture read. */
+    private static final class Lines {
+        private final Analysis analysis;
+        private final Map<String, ObjectNode> items = new LinkedHashMap<>();
+        private final Map<String, double[]> open = new LinkedHashMap<>();
+        private final ArrayNode ocr = JSON.createArrayNode();
+        private List<Ocr.Line> lastRead = List.of();
+        private double[] lastLook;
+
+        Lines(Analysis analysis) {
+            this.analysis = analysis;
+        }
+
+        void frame(double t, BufferedImage picture, Reader reader) throws IOException {
+            double[] look = look(picture);
+            if (lastLook == null || difference(look, lastLook) > UNCHANGED) { // a still picture is read once
+                lastRead = reader.read(picture);
+                lastLook = look;
+            }
+            Set<String> seen = new HashSet<>();
+            double duration = analysis.info().durationSeconds();
+            for (Ocr.Line line : lastRead) {
+                seen.add(line.text());
+                ObjectNode item = items.computeIfAbsent(line.text(), k -> ocr.addObject().put("id", items.size() + 1)
+                        .put("text", k).put("confidence", line.confidence()).put("left", line.left()).put("top", line.top())
+                        .put("width", line.width()).put("height", line.height()).put("angle", 0).put("language", "en-US"));
+                item.put("confidence", Math.max(item.get("confidence").asDouble(), line.confidence()));
+                open.merge(line.text(), new double[] {t, Math.min(duration, t + 1)}, (a, b) -> new double[] {a[0], b[1]});
+            }
+            closeRuns(seen);
+        }
+
+        ArrayNode finish() {
+            closeRuns(Set.of());
+            return ocr;
+        }
+
+        /** Lines no longer on screen get their instance. */
+        private void closeRuns(Set<String> stillSeen) {
+            for (var it = open.entrySet().iterator(); it.hasNext(); ) {
+                var run = it.next();
+                if (!stillSeen.contains(run.getKey())) {
+                    ObjectNode item = items.get(run.getKey());
+                    ArrayNode instances = item.has("instances") ? (ArrayNode) item.get("instances") : item.putArray("instances");
+                    Instances.add(instances, run.getValue()[0], run.getValue()[1]);
+                    analysis.text().add(new Keywords.TimedText(run.getKey(), run.getValue()[0], run.getValue()[1]));
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    private static double[] look(BufferedImage image) {
         double[] look = new double[32 * 18];
         for (int i = 0; image != null && i < look.length; i++) {
             int x = (i % 32 * 2 + 1) * image.getWidth() / 64;
             int y = (i / 32 * 2 + 1) * image.getHeight() / 36;
-            look[i] = (image.getRGB(x, y) & 0xff) / 255.0;
+            int rgb = image.getRGB(x, y);
+            look[i] = (0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff)) / 255;
         }
         return look;
     }
@@ -96,56 +165,5 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
             sum += Math.abs(a[i] - b[i]);
         }
         return sum / a.length;
-    }
-
-    /** Reads the lines of one frame. */
-    private interface TextReader extends AutoCloseable {
-        List<Ocr.Line> read(Path frame, int videoHeight) throws IOException;
-
-        @Override
-        void close();
-    }
-
-    private TextReader reader() throws IOException {
-        if (engine == InsightsProperties.OcrEngine.PP_OCR) {
-            SceneText sceneText = new SceneText();
-            return new TextReader() {
-                public List<Ocr.Line> read(Path frame, int videoHeight) throws IOException {
-                    return sceneText.read(frame, videoHeight);
-                }
-
-                public void close() {
-                    sceneText.close();
-                }
-            };
-        }
-        Ocr tesseract = new Ocr(modelCache);
-        return new TextReader() {
-            public List<Ocr.Line> read(Path frame, int videoHeight) {
-                List<Ocr.Line> lines = new ArrayList<>(tesseract.read(frame, videoHeight));
-                Path bright = frame.resolveSibling(frame.getFileName().toString().replace("ocr-", "ocrb-"));
-                lines.addAll(tesseract.read(bright, videoHeight));
-                return lines;
-            }
-
-            public void close() {
-                tesseract.close();
-            }
-        };
-    }
-
-    /** Lines no longer on screen get their instance. */
-    private static void closeRuns(Map<String, double[]> open, Set<String> stillSeen, Map<String, ObjectNode> items,
-            List<Keywords.TimedText> text) {
-        for (var it = open.entrySet().iterator(); it.hasNext(); ) {
-            var run = it.next();
-            if (!stillSeen.contains(run.getKey())) {
-                ObjectNode item = items.get(run.getKey());
-                ArrayNode instances = item.has("instances") ? (ArrayNode) item.get("instances") : item.putArray("instances");
-                Instances.add(instances, run.getValue()[0], run.getValue()[1]);
-                text.add(new Keywords.TimedText(run.getKey(), run.getValue()[0], run.getValue()[1]));
-                it.remove();
-            }
-        }
     }
 }

@@ -64,9 +64,11 @@ public final class SceneText implements AutoCloseable {
     /** @param videoHeight the video's height: boxes are scaled from the (possibly smaller) frame to it */
     public List<Ocr.Line> read(Path image, int videoHeight) throws IOException {
         BufferedImage picture = ImageIO.read(image.toFile());
-        if (picture == null) {
-            return List.of();
-        }
+        return picture == null ? List.of() : read(picture, videoHeight);
+    }
+
+    /** @param videoHeight the video's height: boxes are scaled from the (possibly smaller) picture to it */
+    public List<Ocr.Line> read(BufferedImage picture, int videoHeight) throws IOException {
         double scale = videoHeight > 0 ? (double) videoHeight / picture.getHeight() : 1.0;
         List<Ocr.Line> lines = new ArrayList<>();
         try {

@@ -15,6 +15,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A generated video with known content: 1 s black, a hard cut to red (3 s), a hard cut to blue, a 1 s dissolve
@@ -124,8 +126,9 @@ class InsightsAnalyzerTest {
                 .startsWith("WEBVTT\n\n00:00:0").contains("quick");
     }
 
-    @Test
-    void ocrReadsTextOnScreenWithItsTimesAndKeywordsComeFromIt() throws Exception {
+    @ParameterizedTest
+    @EnumSource(InsightsProperties.OcrEngine.class)
+    void ocrReadsTextOnScreenWithItsTimesAndKeywordsComeFromIt(InsightsProperties.OcrEngine engine) throws Exception {
         Path first = textImage("MEDIAROUTES INVOICE 2026");
         Path second = textImage("INVOICE TOTAL PAID");
         Path video = dir.resolve("text.mp4");
@@ -135,8 +138,8 @@ class InsightsAnalyzerTest {
                 "-c:v", "libopenh264", video.toString()), Duration.ofMinutes(1));
         assertThat(made.ok()).as(made.stderr()).isTrue();
 
-        JsonNode text = new ObjectMapper().valueToTree(new InsightsAnalyzer(InsightsProperties.of(true, true, true, true, false, dir.resolve("models")))
-                .analyze("video-3", video, MediaProbe.probe(video), dir.resolve("work-ocr"), Duration.ofMinutes(2)).insights());
+        JsonNode text = new ObjectMapper().valueToTree(new InsightsAnalyzer(InsightsProperties.of(true, true, true, true, false, dir.resolve("models"))
+                .withOcrEngine(engine)).analyze("video-3", video, MediaProbe.probe(video), dir.resolve("work-ocr-" + engine), Duration.ofMinutes(2)).insights());
 
         JsonNode ocr = text.get("ocr");
         assertThat(ocr.findValuesAsText("text")).contains("MEDIAROUTES INVOICE 2026", "INVOICE TOTAL PAID");
