@@ -98,8 +98,7 @@ public record Signals(List<double[]> histograms, List<Frame> frames, List<Interv
             throw new IOException("analysis failed: " + result.reason());
         }
         String log = result.stderr();
-        return new Signals(histograms(small), frames(small), black(log), silence(log, durationSeconds),
-                hasAudio ? loudness(log) : new Loudness(null, null, null));
+        return small(small, black(log), silence(log, durationSeconds), hasAudio ? loudness(log) : new Loudness(null, null, null));
     }
 
     private static void handOut(InputStream stdout, FrameSink sink) throws IOException {
@@ -112,42 +111,46 @@ public record Signals(List<double[]> histograms, List<Frame> frames, List<Interv
         }
     }
 
-    /** A normalised RGB histogram (4×4×4 bins) per frame. */
-    static List<double[]> histograms(Path frames) throws IOException {
-        byte[] raw = Files.readAllBytes(frames);
+    /**
+     * Per small frame: its normalised RGB histogram (4×4×4 bins), and what the shot detector needs of it (see
+     * {@link Frame}). The file is read frame by frame, keeping only the {@value #LOOK_BACK} frames before.
+     */
+    private static Signals small(Path file, List<Interval> black, List<Interval> silence, Loudness loudness) throws IOException {
         int frameBytes = WIDTH * HEIGHT * 3;
-        int bins = BINS_PER_CHANNEL * BINS_PER_CHANNEL * BINS_PER_CHANNEL;
         List<double[]> histograms = new ArrayList<>();
-        for (int offset = 0; offset + frameBytes <= raw.length; offset += frameBytes) {
-            double[] histogram = new double[bins];
-            for (int p = offset; p < offset + frameBytes; p += 3) {
-                int r = (raw[p] & 0xff) * BINS_PER_CHANNEL / 256;
-                int g = (raw[p + 1] & 0xff) * BINS_PER_CHANNEL / 256;
-                int b = (raw[p + 2] & 0xff) * BINS_PER_CHANNEL / 256;
-                histogram[(r * BINS_PER_CHANNEL + g) * BINS_PER_CHANNEL + b] += 1.0 / (WIDTH * HEIGHT);
+        List<Frame> frames = new ArrayList<>();
+        byte[] window = new byte[frameBytes * (LOOK_BACK + 1)]; // this frame and the ones before, oldest first
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            for (int n = 0; ; n++) {
+                System.arraycopy(window, frameBytes, window, 0, frameBytes * LOOK_BACK);
+                int offset = frameBytes * LOOK_BACK;
+                if (in.readNBytes(window, offset, frameBytes) < frameBytes) {
+                    break;
+                }
+                histograms.add(histogram(window, offset));
+                double luma = 0;
+                for (int p = offset; p < offset + frameBytes; p += 3) {
+                    luma += (0.299 * (window[p] & 0xff) + 0.587 * (window[p + 1] & 0xff) + 0.114 * (window[p + 2] & 0xff)) / 255;
+                }
+                double[] back = new double[LOOK_BACK];
+                for (int k = 1; k <= LOOK_BACK; k++) {
+                    back[k - 1] = n - k < 0 ? Double.NaN : difference(window, offset, offset - k * frameBytes, frameBytes);
+                }
+                frames.add(new Frame(luma / (WIDTH * HEIGHT), back, n == 0 ? 0 : changedShare(window, offset, offset - frameBytes)));
             }
-            histograms.add(histogram);
         }
-        return histograms;
+        return new Signals(histograms, frames, black, silence, loudness);
     }
 
-    /** Per frame: mean luma, and the content difference to each of the frames before it (see {@link Frame}). */
-    static List<Frame> frames(Path frames) throws IOException {
-        byte[] raw = Files.readAllBytes(frames);
-        int frameBytes = WIDTH * HEIGHT * 3;
-        List<Frame> result = new ArrayList<>();
-        for (int offset = 0; offset + frameBytes <= raw.length; offset += frameBytes) {
-            double luma = 0;
-            for (int p = offset; p < offset + frameBytes; p += 3) {
-                luma += (0.299 * (raw[p] & 0xff) + 0.587 * (raw[p + 1] & 0xff) + 0.114 * (raw[p + 2] & 0xff)) / 255;
-            }
-            double[] back = new double[LOOK_BACK];
-            for (int k = 1; k <= LOOK_BACK; k++) {
-                back[k - 1] = offset - k * frameBytes < 0 ? Double.NaN : difference(raw, offset, offset - k * frameBytes, frameBytes);
-            }
-            result.add(new Frame(luma / (WIDTH * HEIGHT), back, offset == 0 ? 0 : changedShare(raw, offset, offset - frameBytes)));
+    private static double[] histogram(byte[] raw, int offset) {
+        double[] histogram = new double[BINS_PER_CHANNEL * BINS_PER_CHANNEL * BINS_PER_CHANNEL];
+        for (int p = offset; p < offset + WIDTH * HEIGHT * 3; p += 3) {
+            int r = (raw[p] & 0xff) * BINS_PER_CHANNEL / 256;
+            int g = (raw[p + 1] & 0xff) * BINS_PER_CHANNEL / 256;
+            int b = (raw[p + 2] & 0xff) * BINS_PER_CHANNEL / 256;
+            histogram[(r * BINS_PER_CHANNEL + g) * BINS_PER_CHANNEL + b] += 1.0 / (WIDTH * HEIGHT);
         }
-        return result;
+        return histogram;
     }
 
     /** The share of pixels whose colour moved by more than a sixth of the scale in some channel. */
