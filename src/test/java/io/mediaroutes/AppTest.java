@@ -1,5 +1,6 @@
 package io.mediaroutes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -46,6 +47,20 @@ public abstract class AppTest {
     /** The home of this class's app. */
     protected static Path home() {
         return home;
+    }
+
+    /** A GET of the embedded Video Indexer API under this app's trial account, its answer as JSON. */
+    protected JsonNode indexerGet(String path) throws java.io.IOException {
+        return JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + path + " HTTP/1.1\r\nHost: 127.0.0.1").text());
+    }
+
+    /** A video's state in its index ("" while the API does not answer), for waiting on. */
+    protected String indexerState(String id, String token) {
+        try {
+            return indexerGet("/Videos/" + id + "/Index?accessToken=" + token).path("state").asText();
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     /** The embedded Video Indexer's account id, as the app wrote it into its home. */

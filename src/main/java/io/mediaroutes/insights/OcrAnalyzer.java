@@ -110,8 +110,8 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
         }
 
         void frame(double t, BufferedImage picture, Reader reader) throws IOException {
-            double[] look = look(picture);
-            if (lastLook == null || difference(look, lastLook) > UNCHANGED) { // a still picture is read once
+            double[] look = Looks.of(picture, 32, 18);
+            if (lastLook == null || Looks.difference(look, lastLook) > UNCHANGED) { // a still picture is read once
                 lastRead = reader.read(picture);
                 lastLook = look;
             }
@@ -146,24 +146,5 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
                 }
             }
         }
-    }
-
-    private static double[] look(BufferedImage image) {
-        double[] look = new double[32 * 18];
-        for (int i = 0; image != null && i < look.length; i++) {
-            int x = (i % 32 * 2 + 1) * image.getWidth() / 64;
-            int y = (i / 32 * 2 + 1) * image.getHeight() / 36;
-            int rgb = image.getRGB(x, y);
-            look[i] = (0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff)) / 255;
-        }
-        return look;
-    }
-
-    private static double difference(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs(a[i] - b[i]);
-        }
-        return sum / a.length;
     }
 }

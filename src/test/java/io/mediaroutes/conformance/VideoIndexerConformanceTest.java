@@ -80,19 +80,19 @@ class VideoIndexerConformanceTest extends AppTest {
 
         String id = uploaded.path("id").asText();
         String urlId = JSON.readTree(byUrl.text()).path("id").asText();
-        Await.until("both processed", Duration.ofSeconds(180), () -> state(id, token).equals("Processed")
-                && state(urlId, token).equals("Processed"));
-        JsonNode index = get("/Videos/" + id + "/Index?accessToken=" + token + "&language=English");
+        Await.until("both processed", Duration.ofSeconds(180), () -> indexerState(id, token).equals("Processed")
+                && indexerState(urlId, token).equals("Processed"));
+        JsonNode index = indexerGet("/Videos/" + id + "/Index?accessToken=" + token + "&language=English");
         assertConforms(index, "get-video-index.json");
         assertThat(index.at("/videos/0/insights/ocr/0/text").asText()).isEqualTo("MEDIAROUTES INVOICE 2026");
         assertThat(index.at("/summarizedInsights/keywords").findValuesAsText("name")).contains("invoice");
 
-        JsonNode listed = get("/Videos?accessToken=" + token + "&pageSize=1&skip=0");
+        JsonNode listed = indexerGet("/Videos?accessToken=" + token + "&pageSize=1&skip=0");
         assertThat(listed.at("/nextPage/done").asBoolean()).as("two videos, pages of one").isFalse();
         assertConforms(listed.at("/results/0"), "video.json");
-        assertThat(get("/Videos?accessToken=" + token + "&pageSize=1&skip=1").at("/nextPage/done").asBoolean()).isTrue();
+        assertThat(indexerGet("/Videos?accessToken=" + token + "&pageSize=1&skip=1").at("/nextPage/done").asBoolean()).isTrue();
 
-        JsonNode found = get("/Videos/Search?accessToken=" + token + "&query=invoice");
+        JsonNode found = indexerGet("/Videos/Search?accessToken=" + token + "&query=invoice");
         assertThat(found.at("/results/0/searchMatches").findValuesAsText("type")).contains("Ocr", "Keyword");
         JsonNode match = found.at("/results/0/searchMatches/0");
         assertThat(List.of(match.path("startTime").asText(), match.path("exactText").asText().toLowerCase())).doesNotContain("")
@@ -132,18 +132,6 @@ class VideoIndexerConformanceTest extends AppTest {
         return RawHttp.send(port, "POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOcp-Apim-Subscription-Key: "
                 + indexerSubscriptionKey() + "\r\nContent-Type: multipart/form-data; boundary=\"" + GUID + "\"\r\nContent-Length: " + body.length,
                 body);
-    }
-
-    private String state(String id, String token) {
-        try {
-            return get("/Videos/" + id + "/Index?accessToken=" + token).path("state").asText();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private JsonNode get(String path) throws IOException {
-        return JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + path + " HTTP/1.1\r\nHost: 127.0.0.1").text());
     }
 
     private static byte[] concat(byte[]... parts) throws IOException {

@@ -56,8 +56,8 @@ class VideoIndexerFacesTest extends AppTest {
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
         String id = JSON.readTree(uploaded.text()).path("id").asText();
 
-        Await.until("processed", Duration.ofSeconds(300), () -> state(id, token).equals("Processed"));
-        JsonNode index = get("/Videos/" + id + "/Index?accessToken=" + token);
+        Await.until("processed", Duration.ofSeconds(300), () -> indexerState(id, token).equals("Processed"));
+        JsonNode index = indexerGet("/Videos/" + id + "/Index?accessToken=" + token);
         assertThat(index.at("/videos/0/insights/faces").size()).as(index.at("/videos/0/insights/faces").toString()).isEqualTo(3);
         assertThat(index.at("/summarizedInsights/faces/0/seenDuration").asDouble()).as("the man is seen in three shots of 3 s").isBetween(8.0, 10.0);
         KeyPaths.assertConforms(index, "videoindexer", "get-video-index.json");
@@ -81,17 +81,5 @@ class VideoIndexerFacesTest extends AppTest {
         assertThat(dom).contains("Unknown #1", "Unknown #3").containsPattern("<img src=\"/trial/Accounts/[^\"]+/Thumbnails/[0-9a-f-]{36}")
                 .contains("&quot;faces&quot;:3").contains("person");
         Chromium.screenshot(widget, Path.of("target/screenshots/insights-faces.png"));
-    }
-
-    private String state(String id, String token) {
-        try {
-            return get("/Videos/" + id + "/Index?accessToken=" + token).path("state").asText();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private JsonNode get(String path) throws IOException {
-        return JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + path + " HTTP/1.1\r\nHost: 127.0.0.1").text());
     }
 }

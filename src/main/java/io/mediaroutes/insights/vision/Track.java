@@ -1,5 +1,6 @@
 package io.mediaroutes.insights.vision;
 
+import io.mediaroutes.insights.Looks;
 import io.mediaroutes.insights.VideoFrame;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -79,25 +80,9 @@ final class Track {
         embeddedArea = area;
     }
 
-    /** What the inside of a box looks like: 8x8 luma samples, 0..1. */
+    /** What the inside of a box looks like: 8x8 luma samples. */
     static double[] look(VideoFrame frame, VisionWorker.Box box) {
-        double[] look = new double[64];
-        byte[] rgb = frame.rgb();
-        for (int i = 0; i < look.length; i++) {
-            int x = Math.min(frame.width() - 1, Math.max(0, box.x() + (i % 8 * 2 + 1) * box.width() / 16));
-            int y = Math.min(frame.height() - 1, Math.max(0, box.y() + (i / 8 * 2 + 1) * box.height() / 16));
-            int p = (y * frame.width() + x) * 3;
-            look[i] = (0.299 * (rgb[p] & 0xff) + 0.587 * (rgb[p + 1] & 0xff) + 0.114 * (rgb[p + 2] & 0xff)) / 255;
-        }
-        return look;
-    }
-
-    private static double difference(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs(a[i] - b[i]);
-        }
-        return sum / a.length;
+        return Looks.of(frame, box.x(), box.y(), box.width(), box.height(), 8, 8);
     }
 
     /** The box with a quarter of its size around it, inside the frame. */
@@ -137,18 +122,8 @@ final class Track {
          * the mean difference of 16x9 luma samples over a fifth of the scale.
          */
         private boolean cutBefore(VideoFrame frame) {
-            double[] signature = new double[16 * 9];
-            for (int i = 0; i < signature.length; i++) {
-                int x = (i % 16 * 2 + 1) * frame.width() / 32;
-                int y = (i / 16 * 2 + 1) * frame.height() / 18;
-                int p = (y * frame.width() + x) * 3;
-                byte[] rgb = frame.rgb();
-                signature[i] = (0.299 * (rgb[p] & 0xff) + 0.587 * (rgb[p + 1] & 0xff) + 0.114 * (rgb[p + 2] & 0xff)) / 255;
-            }
-            double difference = 0;
-            for (int i = 0; lastSignature != null && i < signature.length; i++) {
-                difference += Math.abs(signature[i] - lastSignature[i]) / signature.length;
-            }
+            double[] signature = Looks.of(frame, 0, 0, frame.width(), frame.height(), 16, 9);
+            double difference = lastSignature == null ? 0 : Looks.difference(signature, lastSignature);
             boolean cut = lastSignature != null && difference > 0.2;
             lastSignature = signature;
             return cut;
@@ -169,7 +144,7 @@ final class Track {
                     // walk out of their last box between two samples)
                     double overlap = Math.max(t.box.overlap(boxes.get(i)), near(t.box, boxes.get(i)) ? MIN_OVERLAP : 0);
                     if (t.label.equals(labels.get(i)) && overlap >= bestOverlap
-                            && difference(t.look, look(frame, boxes.get(i))) <= MAX_LOOK_CHANGE) {
+                            && Looks.difference(t.look, look(frame, boxes.get(i))) <= MAX_LOOK_CHANGE) {
                         best = t;
                         bestOverlap = overlap;
                     }
