@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills {@code videos[0].insights} of the index with what each {@link Analyzer} finds, from one decode of the video:
- * the decode runs once for all of them ({@link Signals}), handing each its frames at its own rate; then each writes
- * its fields, in order (keywords last, from the text the others read and heard). Each analyzer is timed, and
- * isolated: one that fails or is switched off says so in its own fields, never in the others'.
+ * the decode runs once for all of them ({@link Signals}), handing each its frames at its own rate, to those that want
+ * the same frame at once; then each writes its fields, at once too, but for those that read the others' findings
+ * (keywords, observed people's faces), which come after. Each analyzer is timed, and isolated: one that fails or is
+ * switched off says so in its own fields, never in the others'.
  */
 @Component
 public class InsightsAnalyzer {
