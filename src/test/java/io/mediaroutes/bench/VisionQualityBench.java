@@ -46,6 +46,9 @@ public final class VisionQualityBench {
         PICTURES.put(skimage + "astronaut.png", Set.of("person"));
     }
 
+    /** The text written on those pictures, as a person reads it (the others have none a person can read at 720p). */
+    static final Map<String, Set<String>> TEXT = Map.of("usr/share/doc/opencv-doc/examples/data/messi5.jpg", Set.of("unicef", "WEEKmedia"));
+
     public static void main(String[] args) throws Exception {
         Path footage = Path.of(args.length > 0 ? args[0] : "target/footage");
         Path dir = Files.createTempDirectory("mediaroutes-bench-vision-");
@@ -90,6 +93,29 @@ public final class VisionQualityBench {
         perClass.forEach((c, n) -> System.out.printf(Locale.ROOT, "    %-12s %s %s%n", c,
                 n[0] + n[1] == 0 ? "  -  " : String.format(Locale.ROOT, "%.2f ", (double) n[0] / (n[0] + n[1])),
                 n[0] + n[2] == 0 ? "  -  " : String.format(Locale.ROOT, "%.2f", (double) n[0] / (n[0] + n[2]))));
+
+        // text in the picture: the lines each engine reads on the same pictures, against what is written there
+        for (InsightsProperties.OcrEngine engine : InsightsProperties.OcrEngine.values()) {
+            InsightsProperties ocr = InsightsProperties.of(false, false, false, true, false, dir.resolve("models")).withOcrEngine(engine);
+            int right = 0;
+            int wrong = 0;
+            List<String> wrongLines = new java.util.ArrayList<>();
+            for (var picture : PICTURES.keySet()) {
+                Set<String> written = TEXT.getOrDefault(picture, Set.of());
+                for (String line : analyze(ocr, still(footage.resolve(picture), dir), dir).get("ocr").findValuesAsText("text")) {
+                    if (written.stream().anyMatch(w -> line.toLowerCase(Locale.ROOT).contains(w.toLowerCase(Locale.ROOT)))) {
+                        right++;
+                    } else {
+                        wrong++;
+                        wrongLines.add(line);
+                    }
+                }
+            }
+            int truth = TEXT.values().stream().mapToInt(Set::size).sum();
+            System.out.printf(Locale.ROOT, "  text in the picture, %-9s lines right %d, wrong %d %s; precision %s, recall %.2f (%d written)%n",
+                    engine.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":", right, wrong, wrongLines,
+                    right + wrong == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) right / (right + wrong)), (double) right / truth, truth);
+        }
 
         Path street = dir.resolve("vtest-720p.mp4");
         ffmpeg(List.of("-i", footage.resolve("usr/share/doc/opencv-doc/examples/data/vtest.avi").toString(), "-vf", "scale=-2:720,format=yuv420p",
