@@ -1,13 +1,13 @@
 // The vision worker: RGB frames in on stdin, one JSON line out per frame on stdout. The app starts it, feeds it one
-// frame at a time (it waits for the answer before the next), watches it and starts another for the next video.
+// frame at a time (it waits for the answer before the next), watches it, and keeps it for the next video unless it
+// failed.
 //
 // A frame: a 12-byte big-endian header (width, height, what: a sum of 1 = faces, 2 = objects, 4 = faces confirmed by
-// their mesh, with their embeddings), then
-// width * height * 3 bytes of RGB. The answer: {"faces":[{box,score,embedding}],"objects":[{label,box,score}]},
-// boxes as [x, y, width, height] in the frame's pixels.
+// their mesh, with their embeddings), then width * height * 3 bytes of RGB. The answer:
+// {"faces":[{box,score,embedding}],"objects":[{label,box,score}]}, boxes as [x, y, width, height] in the frame's pixels.
 //
-// Models: @vladmandic/human's BlazeFace (back-camera model, 256 px input), FaceRes (1024-d embeddings) and CenterNet
-// (COCO's 80 classes), on TensorFlow.js's wasm backend; all from node_modules, nothing from the network.
+// Models: @vladmandic/human's BlazeFace (back-camera model, 256 px input), face mesh, FaceRes (1024-d embeddings) and
+// CenterNet (COCO's 80 classes), on TensorFlow.js's wasm backend; all from node_modules, nothing from the network.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';

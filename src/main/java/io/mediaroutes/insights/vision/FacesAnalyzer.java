@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * Faces, grouped into people: BlazeFace finds faces in each sampled frame, a face is followed from frame to frame
- * by its box, FaceRes embeds it when it first appears (and again when it is seen twice as large), and the faces of
- * the whole video are grouped by their embeddings ({@link FaceGroups}). Each person is a {@code faces[]} entry named
+ * by its box, a closer look confirms it and FaceRes embeds it when it first appears (and again when it is seen twice
+ * as large, up to {@value #MAX_EMBEDDINGS_PER_TRACK} times), and the faces of the whole video are grouped by their
+ * embeddings ({@link FaceGroups}). Each person is a {@code faces[]} entry named
  * "Unknown #n", with the clearest picture of each appearance as a thumbnail.
  */
 public final class FacesAnalyzer implements Analyzer {
