@@ -58,7 +58,7 @@ public final class FacesAnalyzer implements Analyzer {
     @Override
     public Run start(Analysis analysis) throws IOException {
         VisionWorker worker = analysis.vision(name());
-        Track.Tracker tracker = new Track.Tracker();
+        Track.Tracker tracker = new Track.Tracker(0.12); // another face in the same place after a cut must not pass
         Path pictures = Files.createDirectories(analysis.work().resolve("faces"));
         double frameSeconds = 1 / settings.framesPerSecond();
         return new Run() {

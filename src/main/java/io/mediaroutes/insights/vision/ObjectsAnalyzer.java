@@ -60,7 +60,7 @@ public final class ObjectsAnalyzer implements Analyzer {
     @Override
     public Run start(Analysis analysis) throws IOException {
         VisionWorker worker = analysis.vision(name());
-        Track.Tracker tracker = new Track.Tracker();
+        Track.Tracker tracker = new Track.Tracker(0.25); // a walking person's box changes more than a face's (bench/quality)
         Path pictures = Files.createDirectories(analysis.work().resolve("objects"));
         double frameSeconds = 1 / settings.framesPerSecond();
         Map<String, List<double[]>> seenByLabel = new LinkedHashMap<>(); // label -> [start, end, confidence] runs

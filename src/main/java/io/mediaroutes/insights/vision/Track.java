@@ -21,6 +21,10 @@ final class Track {
     final Path thumbnail;
     VisionWorker.Box box;
     double[] look;
+    /** How far its box's centre moved per sample, last time it was seen; samples it was not seen in since. */
+    private double dx;
+    private double dy;
+    private int missed;
     final double first;
     double last;
     double bestScore;
@@ -46,6 +50,11 @@ final class Track {
 
     /** Seen again in {@code frame}: keeps the picture if it is the clearest yet (score times size). */
     void seen(VideoFrame frame, VisionWorker.Box box, double score) throws IOException {
+        if (this.box != null && seen > 0) {
+            dx = (box.x() + box.width() / 2.0 - this.box.x() - this.box.width() / 2.0) / (missed + 1);
+            dy = (box.y() + box.height() / 2.0 - this.box.y() - this.box.height() / 2.0) / (missed + 1);
+        }
+        this.missed = 0;
         this.box = box;
         this.look = look(frame, box);
         this.last = frame.seconds();
@@ -80,6 +89,12 @@ final class Track {
         embeddedArea = area;
     }
 
+    /** Where its box should be now, if it kept moving as it did: the last box moved on by its speed. */
+    VisionWorker.Box expected() {
+        int steps = missed + 1;
+        return new VisionWorker.Box((int) Math.round(box.x() + dx * steps), (int) Math.round(box.y() + dy * steps), box.width(), box.height());
+    }
+
     /** What the inside of a box looks like: 8x8 luma samples. */
     static double[] look(VideoFrame frame, VisionWorker.Box box) {
         return Looks.of(frame, box.x(), box.y(), box.width(), box.height(), 8, 8);
@@ -105,17 +120,25 @@ final class Track {
     }
 
     /**
-     * Follows detections from frame to frame: a detection joins the open track of its label whose last box overlaps
-     * it most (intersection over union at least {@value #MIN_OVERLAP}) and looks alike inside (8x8 luma samples
-     * within {@value #MAX_LOOK_CHANGE} on average: another face in the same place after a cut is another track);
-     * the others start tracks. A track not seen in a frame, or across a cut, ends.
+     * Follows detections from frame to frame: a detection joins the open track of its label whose expected box (the
+     * last one, moved on at its speed) overlaps it most (intersection over union at least {@value #MIN_OVERLAP}, or
+     * near and alike in size) and looks alike inside (8x8 luma samples within {@code maxLookChange} on average:
+     * another face in the same place after a cut is another track); the others start tracks. A track missed in more
+     * than {@value #MAX_MISSED} frame in a row (a detector misses a walking person now and then), or across a cut,
+     * ends.
      */
     static final class Tracker {
         static final double MIN_OVERLAP = 0.3;
-        static final double MAX_LOOK_CHANGE = 0.12;
+        static final int MAX_MISSED = 1;
         private final List<Track> open = new ArrayList<>();
         private final List<Track> all = new ArrayList<>();
+        private final double maxLookChange;
         private double[] lastSignature;
+
+        /** @param maxLookChange how much the inside of a box may change between two samples and still be the same thing */
+        Tracker(double maxLookChange) {
+            this.maxLookChange = maxLookChange;
+        }
 
         /**
          * Whether the picture changed too much since the frame before for anything to be followed across (a cut):
@@ -142,9 +165,10 @@ final class Track {
                 for (Track t : free) {
                     // boxes that overlap, or a box that moved by less than its width at about the same size (people
                     // walk out of their last box between two samples)
-                    double overlap = Math.max(t.box.overlap(boxes.get(i)), near(t.box, boxes.get(i)) ? MIN_OVERLAP : 0);
+                    VisionWorker.Box expected = t.expected();
+                    double overlap = Math.max(expected.overlap(boxes.get(i)), near(expected, boxes.get(i)) ? MIN_OVERLAP : 0);
                     if (t.label.equals(labels.get(i)) && overlap >= bestOverlap
-                            && Looks.difference(t.look, look(frame, boxes.get(i))) <= MAX_LOOK_CHANGE) {
+                            && Looks.difference(t.look, look(frame, boxes.get(i))) <= maxLookChange) {
                         best = t;
                         bestOverlap = overlap;
                     }
@@ -152,7 +176,11 @@ final class Track {
                 free.remove(best);
                 matched.add(best);
             }
-            open.removeAll(free); // not seen in this frame: ended
+            for (Track t : free) { // not seen in this frame
+                if (++t.missed > MAX_MISSED) {
+                    open.remove(t);
+                }
+            }
             return matched;
         }
 
