@@ -8,6 +8,7 @@ import io.mediaroutes.insights.vision.ObjectsAnalyzer;
 import io.mediaroutes.insights.vision.VisionWorker;
 import io.mediaroutes.media.MediaProbe;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -115,7 +117,7 @@ public class InsightsAnalyzer {
     }
 
     /** Runs {@code step} for each analyzer, each in a thread of its own, and waits for all. */
-    private static void all(ExecutorService pool, List<Analyzer> analyzers, java.util.function.Consumer<Analyzer> step) throws IOException {
+    private static void all(ExecutorService pool, List<Analyzer> analyzers, Consumer<Analyzer> step) throws IOException {
         List<Future<?>> running = analyzers.stream().map(a -> pool.submit(() -> step.accept(a))).collect(Collectors.toList());
         for (Future<?> f : running) {
             try {
@@ -154,7 +156,7 @@ public class InsightsAnalyzer {
             try {
                 all(pool, wanting, a -> timed(a, seconds, parts.get(a), () -> runs.get(a).frame(frame)));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +58,7 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
                 @Override
                 public void frame(VideoFrame frame) throws IOException {
                     BufferedImage picture = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_3BYTE_BGR);
-                    byte[] bgr = ((java.awt.image.DataBufferByte) picture.getRaster().getDataBuffer()).getData();
+                    byte[] bgr = ((DataBufferByte) picture.getRaster().getDataBuffer()).getData();
                     for (int p = 0; p < bgr.length; p += 3) {
                         bgr[p] = frame.rgb()[p + 2];
                         bgr[p + 1] = frame.rgb()[p + 1];
@@ -82,7 +84,7 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
                     Path grey = images.get(i);
                     Path bright = grey.resolveSibling(grey.getFileName().toString().replace("ocr-", "ocrb-"));
                     lines.frame(i, ImageIO.read(grey.toFile()), image -> {
-                        List<Ocr.Line> read = new java.util.ArrayList<>(tesseract.read(grey, analysis.info().height()));
+                        List<Ocr.Line> read = new ArrayList<>(tesseract.read(grey, analysis.info().height()));
                         read.addAll(tesseract.read(bright, analysis.info().height()));
                         return read;
                     });

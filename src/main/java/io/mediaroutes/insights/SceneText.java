@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
@@ -96,7 +98,7 @@ public final class SceneText implements AutoCloseable {
         float[] input = normalized(picture, w, h, new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f});
         float[] map;
         try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), new long[] {1, 3, h, w});
-             OrtSession.Result result = detector.run(java.util.Map.of(detector.getInputNames().iterator().next(), tensor))) {
+             OrtSession.Result result = detector.run(Map.of(detector.getInputNames().iterator().next(), tensor))) {
             float[][] rows = ((float[][][][]) result.get(0).getValue())[0][0];
             map = new float[w * h];
             for (int y = 0; y < h; y++) {
@@ -157,7 +159,7 @@ public final class SceneText implements AutoCloseable {
         float[] input = normalized(line, w, LINE_HEIGHT, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f});
         float[][] steps;
         try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), new long[] {1, 3, LINE_HEIGHT, w});
-             OrtSession.Result result = recognizer.run(java.util.Map.of(recognizer.getInputNames().iterator().next(), tensor))) {
+             OrtSession.Result result = recognizer.run(Map.of(recognizer.getInputNames().iterator().next(), tensor))) {
             steps = ((float[][][]) result.get(0).getValue())[0];
         }
         List<String> read = new ArrayList<>();
@@ -184,7 +186,7 @@ public final class SceneText implements AutoCloseable {
     private static float[] normalized(BufferedImage picture, int w, int h, float[] mean, float[] std) {
         BufferedImage resized = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         var g = resized.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(picture, 0, 0, w, h, null);
         g.dispose();
         float[] out = new float[3 * w * h];
