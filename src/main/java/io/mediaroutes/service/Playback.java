@@ -2,6 +2,7 @@ package io.mediaroutes.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.insights.InsightsAnalyzer;
 import io.mediaroutes.insights.Timecode;
 import io.mediaroutes.media.MediaProcessor;
 import io.mediaroutes.storage.BlobStore;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -53,25 +55,28 @@ public final class Playback {
         blobs.putBlob(container, THUMBNAILS, new ByteArrayInputStream(json.writeValueAsBytes(Map.of("thumbnails", thumbnails))));
     }
 
-    /** Adds each face's pictures (its clearest picture of each appearance) to the Thumbnails list, kind "Face". */
-    public static void addFaces(BlobStore blobs, String container, JsonNode insights, ObjectMapper json) throws IOException {
+    /**
+     * Adds each face's pictures (its clearest picture of each appearance) to the Thumbnails list, kind "Face"; their
+     * heights are read from the analysis' own files ({@code pictures}), not fetched back from the store.
+     */
+    public static void addFaces(BlobStore blobs, String container, JsonNode insights, List<InsightsAnalyzer.KeyFrame> pictures,
+            ObjectMapper json) throws IOException {
         JsonNode faces = insights.path("faces");
         if (!faces.isArray() || faces.isEmpty()) {
             return;
         }
+        Map<String, Path> files = new HashMap<>();
+        pictures.forEach(p -> files.put(p.thumbnailId(), p.jpeg()));
         List<Thumbnail> thumbnails;
         try (var in = blobs.openRead(container, THUMBNAILS)) {
             thumbnails = new ArrayList<>(List.of(json.treeToValue(json.readTree(in).get("thumbnails"), Thumbnail[].class)));
         }
         for (JsonNode face : faces) {
             for (JsonNode picture : face.path("thumbnails")) {
-                String blob = "thumbnails/" + picture.path("id").asText() + ".jpg";
-                BufferedImage image;
-                try (var in = blobs.openRead(container, blob)) {
-                    image = ImageIO.read(in);
-                }
+                String id = picture.path("id").asText();
+                BufferedImage image = files.containsKey(id) ? ImageIO.read(files.get(id).toFile()) : null;
                 thumbnails.add(new Thumbnail("Face", image == null ? 0 : image.getHeight(), thumbnails.size(),
-                        Timecode.parse(picture.at("/instances/0/start").asText("0:00:00")), blob));
+                        Timecode.parse(picture.at("/instances/0/start").asText("0:00:00")), "thumbnails/" + id + ".jpg"));
             }
         }
         blobs.putBlob(container, THUMBNAILS, new ByteArrayInputStream(json.writeValueAsBytes(Map.of("thumbnails", thumbnails))));

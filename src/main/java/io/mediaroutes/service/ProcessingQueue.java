@@ -133,10 +133,11 @@ public class ProcessingQueue implements SmartLifecycle {
                     percent -> videos.progress(id, percent));
             Playback.store(blobs, video.container(), out, json);
             InsightsAnalyzer.Result insights = analyzer.analyze(id, input, out.info(), work.resolve("insights"), settings.timeout());
+            // the faces' pictures are listed while they are still the analysis' files: storing them may move them
+            Playback.addFaces(blobs, video.container(), insights.insights(), insights.keyFrames(), json);
             for (InsightsAnalyzer.KeyFrame keyFrame : insights.keyFrames()) {
                 blobs.putFile(video.container(), "thumbnails/" + keyFrame.thumbnailId() + ".jpg", keyFrame.jpeg());
             }
-            Playback.addFaces(blobs, video.container(), insights.insights(), json);
             videos.progress(id, 95);
             byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(
                     VideoIndex.processed(video.indexSubject(), out.info(), insights.insights()));
