@@ -1,6 +1,7 @@
 package io.mediaroutes.insights;
 
 import io.mediaroutes.media.Ffmpeg;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -120,7 +121,7 @@ public record Signals(List<double[]> histograms, List<Frame> frames, List<Interv
         List<double[]> histograms = new ArrayList<>();
         List<Frame> frames = new ArrayList<>();
         byte[] window = new byte[frameBytes * (LOOK_BACK + 1)]; // this frame and the ones before, oldest first
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             for (int n = 0; ; n++) {
                 System.arraycopy(window, frameBytes, window, 0, frameBytes * LOOK_BACK);
                 int offset = frameBytes * LOOK_BACK;
