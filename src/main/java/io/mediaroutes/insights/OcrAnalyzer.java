@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,14 +56,7 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
             return new Run() {
                 @Override
                 public void frame(VideoFrame frame) throws IOException {
-                    BufferedImage picture = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_3BYTE_BGR);
-                    byte[] bgr = ((DataBufferByte) picture.getRaster().getDataBuffer()).getData();
-                    for (int p = 0; p < bgr.length; p += 3) {
-                        bgr[p] = frame.rgb()[p + 2];
-                        bgr[p + 1] = frame.rgb()[p + 1];
-                        bgr[p + 2] = frame.rgb()[p];
-                    }
-                    lines.frame(frame.seconds(), picture, image -> reader.read(image, analysis.info().height()));
+                    lines.frame(frame.seconds(), frame.image(), image -> reader.read(image, analysis.info().height()));
                 }
 
                 @Override

@@ -59,11 +59,8 @@ final class FaceGroups {
                 .toList();
     }
 
-    static double similarity(float[] a, float[] b) {
-        return dot(normalized(a), normalized(b));
-    }
-
-    private static float[] normalized(float[] v) {
+    /** The vector scaled to length 1 (a zero vector stays zero). */
+    static float[] normalized(float[] v) {
         double norm = 0;
         for (float x : v) {
             norm += x * x;

@@ -9,13 +9,9 @@ import io.mediaroutes.insights.InsightsProperties;
 import io.mediaroutes.insights.Instances;
 import io.mediaroutes.insights.VideoFrame;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Faces, grouped into people: BlazeFace finds faces in each sampled frame, a face is followed from frame to frame
@@ -58,28 +54,19 @@ public final class FacesAnalyzer implements Analyzer {
     @Override
     public Run start(Analysis analysis) throws IOException {
         VisionWorker worker = analysis.vision(name());
-        Track.Tracker tracker = new Track.Tracker(0.12); // another face in the same place after a cut must not pass
-        Path pictures = Files.createDirectories(analysis.work().resolve("faces"));
+        // another face in the same place after a cut must not pass
+        Track.Tracker tracker = new Track.Tracker(analysis.videoId(), "face", Files.createDirectories(analysis.work().resolve("faces")), 0.12);
         double frameSeconds = 1 / settings.framesPerSecond();
         return new Run() {
             @Override
             public void frame(VideoFrame frame) throws IOException {
                 List<VisionWorker.Face> faces = worker.detect(frame, VisionWorker.FACES).faces();
-                List<VisionWorker.Box> boxes = faces.stream().map(VisionWorker.Face::box).toList();
-                List<Track> tracks = new ArrayList<>(tracker.match(frame, faces.stream().map(f -> "face").toList(), boxes));
-                for (int i = 0; i < faces.size(); i++) {
-                    Track track = tracks.get(i);
-                    VisionWorker.Box box = boxes.get(i);
-                    if (track == null) {
-                        int id = tracker.all().size() + 1;
-                        String thumbnailId = UUID.nameUUIDFromBytes((analysis.videoId() + "/face/" + id).getBytes(StandardCharsets.UTF_8)).toString();
-                        track = new Track(id, "face", thumbnailId, pictures.resolve(thumbnailId + ".jpg"), box, frame.seconds());
-                        tracker.started(track);
-                    }
-                    track.seen(frame, box, faces.get(i).score());
+                List<Track> tracks = tracker.follow(frame, faces.stream().map(f -> "face").toList(),
+                        faces.stream().map(VisionWorker.Face::box).toList(), faces.stream().map(VisionWorker.Face::score).toList());
+                for (Track track : tracks) {
                     if (!track.rejected && (track.embeddings == 0
-                            || track.embeddings < MAX_EMBEDDINGS_PER_TRACK && box.width() * box.height() >= 2 * track.embeddedArea)) {
-                        describe(worker, frame, track, box);
+                            || track.embeddings < MAX_EMBEDDINGS_PER_TRACK && track.box.width() * track.box.height() >= 2 * track.embeddedArea)) {
+                        describe(worker, frame, track);
                     }
                 }
             }
@@ -118,18 +105,13 @@ public final class FacesAnalyzer implements Analyzer {
      * (0.78, 0.73, 0.53 on Debian's sample pictures); the mesh finds none of them and every real face of the tests.
      * A face that passes gets its embedding; one that fails is no face.
      */
-    private static void describe(VisionWorker worker, VideoFrame frame, Track track, VisionWorker.Box box) throws IOException {
+    private static void describe(VisionWorker worker, VideoFrame frame, Track track) throws IOException {
+        VisionWorker.Box box = track.box;
         int side = Math.max(CLOSE_UP, 2 * Math.max(box.width(), box.height()));
         int x0 = Math.max(0, Math.min(frame.width() - side, box.x() + box.width() / 2 - side / 2));
         int y0 = Math.max(0, Math.min(frame.height() - side, box.y() + box.height() / 2 - side / 2));
-        int w = Math.min(side, frame.width() - x0);
-        int h = Math.min(side, frame.height() - y0);
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(frame.rgb(), ((y0 + y) * frame.width() + x0) * 3, rgb, y * w * 3, w * 3);
-        }
         VisionWorker.Box target = new VisionWorker.Box(box.x() - x0, box.y() - y0, box.width(), box.height());
-        VisionWorker.Face closer = worker.detect(new VideoFrame(frame.seconds(), w, h, rgb), VisionWorker.FACES_WITH_EMBEDDINGS).faces()
+        VisionWorker.Face closer = worker.detect(frame.crop(x0, y0, side, side), VisionWorker.FACES_WITH_EMBEDDINGS).faces()
                 .stream().filter(f -> f.embedding() != null && f.box().overlap(target) >= 0.3)
                 .max(Comparator.comparingDouble(VisionWorker.Face::score)).orElse(null);
         if (closer == null) {

@@ -9,15 +9,12 @@ import io.mediaroutes.insights.InsightsProperties;
 import io.mediaroutes.insights.Instances;
 import io.mediaroutes.insights.VideoFrame;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Objects of COCO's 80 classes (CenterNet), each followed from frame to frame by its box: {@code detectedObjects}
@@ -60,26 +57,17 @@ public final class ObjectsAnalyzer implements Analyzer {
     @Override
     public Run start(Analysis analysis) throws IOException {
         VisionWorker worker = analysis.vision(name());
-        Track.Tracker tracker = new Track.Tracker(0.25); // a walking person's box changes more than a face's (bench/quality)
-        Path pictures = Files.createDirectories(analysis.work().resolve("objects"));
+        // a walking person's box changes more than a face's (bench/quality)
+        Track.Tracker tracker = new Track.Tracker(analysis.videoId(), "object", Files.createDirectories(analysis.work().resolve("objects")), 0.25);
         double frameSeconds = 1 / settings.framesPerSecond();
         Map<String, List<double[]>> seenByLabel = new LinkedHashMap<>(); // label -> [start, end, confidence] runs
         return new Run() {
             @Override
             public void frame(VideoFrame frame) throws IOException {
                 List<VisionWorker.Detected> found = worker.detect(frame, VisionWorker.OBJECTS).objects();
-                List<String> labels = found.stream().map(VisionWorker.Detected::label).toList();
-                List<Track> tracks = tracker.match(frame, labels, found.stream().map(VisionWorker.Detected::box).toList());
-                for (int i = 0; i < found.size(); i++) {
-                    VisionWorker.Detected d = found.get(i);
-                    Track track = tracks.get(i);
-                    if (track == null) {
-                        int id = tracker.all().size() + 1;
-                        String thumbnailId = UUID.nameUUIDFromBytes((analysis.videoId() + "/object/" + id).getBytes(StandardCharsets.UTF_8)).toString();
-                        track = new Track(id, d.label(), thumbnailId, pictures.resolve(thumbnailId + ".jpg"), d.box(), frame.seconds());
-                        tracker.started(track);
-                    }
-                    track.seen(frame, d.box(), d.score());
+                tracker.follow(frame, found.stream().map(VisionWorker.Detected::label).toList(),
+                        found.stream().map(VisionWorker.Detected::box).toList(), found.stream().map(VisionWorker.Detected::score).toList());
+                for (VisionWorker.Detected d : found) {
                     List<double[]> runs = seenByLabel.computeIfAbsent(d.label(), k -> new ArrayList<>());
                     double[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
                     double end = Math.min(analysis.info().durationSeconds(), frame.seconds() + frameSeconds);

@@ -4,9 +4,11 @@ import io.mediaroutes.insights.Looks;
 import io.mediaroutes.insights.VideoFrame;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /**
@@ -48,15 +50,15 @@ final class Track {
         this.last = at;
     }
 
-    /** Seen again in {@code frame}: keeps the picture if it is the clearest yet (score times size). */
-    void seen(VideoFrame frame, VisionWorker.Box box, double score) throws IOException {
+    /** Seen in {@code frame}, looking like {@code look}: keeps the picture if it is the clearest yet (score times size). */
+    private void seen(VideoFrame frame, VisionWorker.Box box, double score, double[] look) throws IOException {
         if (this.box != null && seen > 0) {
             dx = (box.x() + box.width() / 2.0 - this.box.x() - this.box.width() / 2.0) / (missed + 1);
             dy = (box.y() + box.height() / 2.0 - this.box.y() - this.box.height() / 2.0) / (missed + 1);
         }
         this.missed = 0;
         this.box = box;
-        this.look = look(frame, box);
+        this.look = look;
         this.last = frame.seconds();
         this.bestScore = Math.max(bestScore, score);
         this.scoreSum += score;
@@ -77,13 +79,9 @@ final class Track {
         if (embeddingSum == null) {
             embeddingSum = new float[embedding.length];
         }
-        double norm = 0;
-        for (float v : embedding) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < embedding.length && norm > 0; i++) {
-            embeddingSum[i] += (float) (embedding[i] / norm);
+        float[] unit = FaceGroups.normalized(embedding);
+        for (int i = 0; i < unit.length; i++) {
+            embeddingSum[i] += unit[i];
         }
         embeddings++;
         embeddedArea = area;
@@ -106,17 +104,7 @@ final class Track {
         int marginY = box.height() / 4;
         int x0 = Math.max(0, box.x() - marginX);
         int y0 = Math.max(0, box.y() - marginY);
-        int x1 = Math.min(frame.width(), box.x() + box.width() + marginX);
-        int y1 = Math.min(frame.height(), box.y() + box.height() + marginY);
-        BufferedImage image = new BufferedImage(Math.max(1, x1 - x0), Math.max(1, y1 - y0), BufferedImage.TYPE_INT_RGB);
-        byte[] rgb = frame.rgb();
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                int p = (y * frame.width() + x) * 3;
-                image.setRGB(x - x0, y - y0, (rgb[p] & 0xff) << 16 | (rgb[p + 1] & 0xff) << 8 | (rgb[p + 2] & 0xff));
-            }
-        }
-        return image;
+        return frame.crop(x0, y0, box.x() + box.width() + marginX - x0, box.y() + box.height() + marginY - y0).image();
     }
 
     /**
@@ -132,12 +120,40 @@ final class Track {
         static final int MAX_MISSED = 1;
         private final List<Track> open = new ArrayList<>();
         private final List<Track> all = new ArrayList<>();
+        private final String videoId;
+        private final String kind;
+        private final Path pictures;
         private final double maxLookChange;
         private double[] lastSignature;
 
-        /** @param maxLookChange how much the inside of a box may change between two samples and still be the same thing */
-        Tracker(double maxLookChange) {
+        /**
+         * @param kind          "face" or "object": with the video's id and the track's number, its picture's id
+         * @param pictures      where the tracks' pictures are written
+         * @param maxLookChange how much the inside of a box may change between two samples and still be the same thing
+         */
+        Tracker(String videoId, String kind, Path pictures, double maxLookChange) {
+            this.videoId = videoId;
+            this.kind = kind;
+            this.pictures = pictures;
             this.maxLookChange = maxLookChange;
+        }
+
+        /** Each detection's track, seen in this frame: the open track it continues, or one it starts. */
+        List<Track> follow(VideoFrame frame, List<String> labels, List<VisionWorker.Box> boxes, List<Double> scores) throws IOException {
+            List<double[]> looks = boxes.stream().map(box -> look(frame, box)).toList();
+            List<Track> tracks = new ArrayList<>(match(frame, labels, boxes, looks));
+            for (int i = 0; i < tracks.size(); i++) {
+                if (tracks.get(i) == null) {
+                    int id = all.size() + 1;
+                    String thumbnailId = UUID.nameUUIDFromBytes((videoId + "/" + kind + "/" + id).getBytes(StandardCharsets.UTF_8)).toString();
+                    Track track = new Track(id, labels.get(i), thumbnailId, pictures.resolve(thumbnailId + ".jpg"), boxes.get(i), frame.seconds());
+                    open.add(track);
+                    all.add(track);
+                    tracks.set(i, track);
+                }
+                tracks.get(i).seen(frame, boxes.get(i), scores.get(i), looks.get(i));
+            }
+            return tracks;
         }
 
         /**
@@ -152,8 +168,8 @@ final class Track {
             return cut;
         }
 
-        /** For each of {@code boxes} (with its label), its track, or null where a new one must start. */
-        List<Track> match(VideoFrame frame, List<String> labels, List<VisionWorker.Box> boxes) {
+        /** For each of {@code boxes} (with its label and look), its track, or null where a new one must start. */
+        private List<Track> match(VideoFrame frame, List<String> labels, List<VisionWorker.Box> boxes, List<double[]> looks) {
             if (cutBefore(frame)) {
                 open.clear();
             }
@@ -168,7 +184,7 @@ final class Track {
                     VisionWorker.Box expected = t.expected();
                     double overlap = Math.max(expected.overlap(boxes.get(i)), near(expected, boxes.get(i)) ? MIN_OVERLAP : 0);
                     if (t.label.equals(labels.get(i)) && overlap >= bestOverlap
-                            && Looks.difference(t.look, look(frame, boxes.get(i))) <= maxLookChange) {
+                            && Looks.difference(t.look, looks.get(i)) <= maxLookChange) {
                         best = t;
                         bestOverlap = overlap;
                     }
@@ -189,11 +205,6 @@ final class Track {
             double dy = (a.y() + a.height() / 2.0) - (b.y() + b.height() / 2.0);
             double size = (double) b.width() * b.height() / Math.max(1, a.width() * a.height());
             return Math.hypot(dx, dy) <= Math.max(a.width(), b.width()) && size >= 0.5 && size <= 2;
-        }
-
-        void started(Track track) {
-            open.add(track);
-            all.add(track);
         }
 
         List<Track> all() {
