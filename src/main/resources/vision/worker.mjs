@@ -5,9 +5,14 @@
 // A frame: a 12-byte big-endian header (width, height, what: a sum of 1 = faces, 2 = objects, 4 = faces confirmed by
 // their mesh, with their embeddings), then width * height * 3 bytes of RGB. The answer:
 // {"faces":[{box,score,embedding}],"objects":[{label,box,score}]}, boxes as [x, y, width, height] in the frame's pixels.
+// Text (what = 8): the header's first number is the length of a UTF-8 JSON body {"lines":["...",...]}, the second 0;
+// the answer has, for each line, the people, places and organizations compromise names in it and VADER's sentiment
+// (compound score, -1 to 1): {"lines":[{people,places,organizations,sentiment}]}.
 //
 // Models: @vladmandic/human's BlazeFace (back-camera model, 256 px input), face mesh, FaceRes (1024-d embeddings) and
-// CenterNet (COCO's 80 classes), on TensorFlow.js's wasm backend; all from node_modules, nothing from the network.
+// CenterNet (COCO's 80 classes), on TensorFlow.js's wasm backend; all from node_modules, nothing from the network;
+// loaded at the first frame (a worker that reads text never loads them). Text: compromise (rules and a lexicon, MIT)
+// and vader-sentiment (VADER's lexicon and rules, Apache-2.0), loaded at the first text.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -124,8 +129,34 @@ async function analyze(width, height, what, rgb) {
   }
 }
 
-await human.load();
-process.stdout.write(JSON.stringify({ ready: true, backend: human.tf.getBackend(), human: human.version }) + '\n');
+let loaded = null;
+async function analyzeFrame(width, height, what, rgb) {
+  loaded ??= human.load();
+  await loaded;
+  return analyze(width, height, what, rgb);
+}
+
+// names as a title: "new york," -> "New York"
+const titled = (names) => [...new Set(names.map((n) => n.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+  .replace(/(^|[\s-])(\p{Ll})/gu, (m, space, letter) => space + letter.toUpperCase())).filter((n) => n.length > 1))];
+
+let text = null;
+async function read(body) {
+  text ??= import(pathToFileURL(path.join(modules, 'compromise', 'src', 'three.js')).href)
+    .then(({ default: nlp }) => ({ nlp, vader: createRequire(import.meta.url)(path.join(modules, 'vader-sentiment')) }));
+  const { nlp, vader } = await text;
+  const { lines } = JSON.parse(body);
+  return {
+    lines: lines.map((line) => {
+      const doc = nlp(line);
+      return { people: titled(doc.people().out('array')), places: titled(doc.places().out('array')),
+        organizations: titled(doc.organizations().out('array')),
+        sentiment: round(vader.SentimentIntensityAnalyzer.polarity_scores(line).compound) };
+    }),
+  };
+}
+
+process.stdout.write(JSON.stringify({ ready: true }) + '\n');
 
 let buffered = Buffer.alloc(0);
 let busy = Promise.resolve();
@@ -135,6 +166,19 @@ process.stdin.on('data', (chunk) => {
     const width = buffered.readUInt32BE(0);
     const height = buffered.readUInt32BE(4);
     const what = buffered.readUInt32BE(8);
+    if (what === 8) {
+      if (width > 16 * 1024 * 1024) {
+        process.stderr.write(`text too long: ${width} bytes\n`);
+        process.exit(2);
+      }
+      if (buffered.length < 12 + width) break;
+      const body = buffered.subarray(12, 12 + width).toString('utf8');
+      buffered = buffered.subarray(12 + width);
+      busy = busy.then(() => read(body))
+        .then((answer) => process.stdout.write(JSON.stringify(answer) + '\n'))
+        .catch((e) => { process.stderr.write(String(e?.stack || e) + '\n'); process.exit(2); });
+      continue;
+    }
     if (width === 0 || height === 0 || width * height > 4096 * 4096) {
       process.stderr.write(`bad frame header: ${width}x${height}\n`);
       process.exit(2);
@@ -143,7 +187,7 @@ process.stdin.on('data', (chunk) => {
     if (buffered.length < size) break;
     const rgb = new Uint8Array(buffered.subarray(12, size));
     buffered = buffered.subarray(size);
-    busy = busy.then(() => analyze(width, height, what, rgb))
+    busy = busy.then(() => analyzeFrame(width, height, what, rgb))
       .then((answer) => process.stdout.write(JSON.stringify(answer) + '\n'))
       .catch((e) => { process.stderr.write(String(e?.stack || e) + '\n'); process.exit(2); });
   }

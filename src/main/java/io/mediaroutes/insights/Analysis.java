@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,9 @@ public final class Analysis implements AutoCloseable {
     private final List<SeenFace> faces = Collections.synchronizedList(new ArrayList<>());
     private Signals signals = Signals.NONE;
     private final Map<String, VisionWorker> vision = new HashMap<>();
+    private Read read;
 
-    Analysis(String videoId, Path input, MediaProbe.Info info, Path work, Duration timeout, VisionWorker.Factory visionWorkers) {
+    public Analysis(String videoId, Path input, MediaProbe.Info info, Path work, Duration timeout, VisionWorker.Factory visionWorkers) {
         this.videoId = videoId;
         this.input = input;
         this.info = info;
@@ -106,6 +108,31 @@ public final class Analysis implements AutoCloseable {
             vision.put(analyzer, worker);
         }
         return worker;
+    }
+
+    /** A copy of {@code text} in the order of time (OCR and the transcript add theirs at once). */
+    public static List<Keywords.TimedText> byTime(List<Keywords.TimedText> text) {
+        List<Keywords.TimedText> lines;
+        synchronized (text) {
+            lines = new ArrayList<>(text);
+        }
+        lines.sort(Comparator.comparingDouble(Keywords.TimedText::start));
+        return lines;
+    }
+
+    /** The text found (all lines, by time) and what the worker read in each line. */
+    public record Read(List<Keywords.TimedText> lines, List<VisionWorker.Reading> readings) {}
+
+    /**
+     * What the worker reads in the text OCR and the transcript found, asked once for the analyzers that need it
+     * (named entities, sentiment), after those two finished.
+     */
+    public synchronized Read read() throws IOException {
+        if (read == null) {
+            List<Keywords.TimedText> lines = byTime(text);
+            read = new Read(lines, lines.isEmpty() ? List.of() : vision("text").read(lines.stream().map(Keywords.TimedText::text).toList()));
+        }
+        return read;
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where a query occurs in an index, as Video Indexer's Search reports it: {@code searchMatches} of
- * {startTime, type, text, exactText}, case-insensitive, in transcript, OCR, keywords, labels and topics.
+ * {startTime, type, text, exactText}, case-insensitive, in transcript, OCR, keywords, labels, topics, named people,
+ * named locations and brands.
  */
 public final class IndexSearch {
 
@@ -23,6 +24,9 @@ public final class IndexSearch {
         SEARCHABLE.put("keywords", "Keyword");
         SEARCHABLE.put("labels", "Label");
         SEARCHABLE.put("topics", "Topic");
+        SEARCHABLE.put("namedPeople", "NamedPerson");
+        SEARCHABLE.put("namedLocations", "NamedLocation");
+        SEARCHABLE.put("brands", "Brand");
     }
 
     private IndexSearch() {

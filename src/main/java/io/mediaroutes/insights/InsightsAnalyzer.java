@@ -3,6 +3,11 @@ package io.mediaroutes.insights;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediaroutes.insights.language.Brands;
+import io.mediaroutes.insights.language.EntitiesAnalyzer;
+import io.mediaroutes.insights.language.LanguageAnalyzer;
+import io.mediaroutes.insights.language.SentimentAnalyzer;
+import io.mediaroutes.insights.language.TopicsAnalyzer;
 import io.mediaroutes.insights.vision.FacesAnalyzer;
 import io.mediaroutes.insights.vision.ObjectsAnalyzer;
 import io.mediaroutes.insights.vision.VisionWorker;
@@ -51,7 +56,7 @@ public class InsightsAnalyzer {
     private final VisionWorker.Factory visionWorkers;
     private final int frameHeight;
 
-    public InsightsAnalyzer(InsightsProperties settings) {
+    public InsightsAnalyzer(InsightsProperties settings) throws IOException {
         this.visionWorkers = new VisionWorker.Factory(settings.vision(), settings.modelCache());
         this.frameHeight = settings.vision().frameHeight();
         this.analyzers = List.of(
@@ -62,7 +67,11 @@ public class InsightsAnalyzer {
                 new TranscriptAnalyzer(settings.transcript().enabled(), settings.modelCache()),
                 new FacesAnalyzer(settings.faces()),
                 new ObjectsAnalyzer(settings.objects()),
-                new KeywordsAnalyzer());
+                new KeywordsAnalyzer(),
+                new LanguageAnalyzer(settings.language().enabled()),
+                new EntitiesAnalyzer(settings.entities().enabled(), Brands.load(settings.entities().brands())),
+                new SentimentAnalyzer(settings.sentiment().enabled()),
+                new TopicsAnalyzer(settings.topics().enabled(), settings.modelCache()));
     }
 
     /** The idle vision workers stop with the app. */
@@ -86,7 +95,7 @@ public class InsightsAnalyzer {
             }
             List<Analyzer> on = analyzers.stream().filter(Analyzer::enabled).toList();
             all(pool, on, a -> timed(a, seconds, parts.get(a), () -> runs.put(a, a.start(analysis))));
-            boolean decode = runs.keySet().stream().anyMatch(a -> !(a instanceof KeywordsAnalyzer));
+            boolean decode = runs.keySet().stream().anyMatch(a -> !a.readsOtherAnalyzers());
             if (decode) {
                 long started = System.nanoTime();
                 analysis.signals(Signals.measure(input, info.audioCodec() != null, info.durationSeconds(), work,

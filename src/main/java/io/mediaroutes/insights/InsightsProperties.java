@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("mediaroutes.insights")
 public record InsightsProperties(@NotNull Analyzer shots, @NotNull Analyzer blackFrames, @NotNull Analyzer audio,
         @NotNull @Valid OcrSettings ocr, @NotNull Analyzer transcript, @NotNull @Valid Sampled faces, @NotNull @Valid Sampled objects,
+        @NotNull Analyzer language, @NotNull Entities entities, @NotNull Analyzer sentiment, @NotNull Analyzer topics,
         @NotNull @Valid Vision vision, @NotNull Path modelCache) {
 
     public record Analyzer(boolean enabled) {}
@@ -22,6 +23,9 @@ public record InsightsProperties(@NotNull Analyzer shots, @NotNull Analyzer blac
     public record OcrSettings(boolean enabled, @NotNull OcrEngine engine) {}
 
     public enum OcrEngine { PP_OCR, TESSERACT }
+
+    /** Named people, places and brands; {@code brands} is the operator's file of more brands (none if not set). */
+    public record Entities(boolean enabled, Path brands) {}
 
     /** An analyzer of frames, and how many frames a second it looks at. */
     public record Sampled(boolean enabled, @Positive @Max(10) double framesPerSecond) {}
@@ -35,22 +39,26 @@ public record InsightsProperties(@NotNull Analyzer shots, @NotNull Analyzer blac
     /** The vision worker where the build puts it, frames up to 720 lines. */
     public static final Vision BUILT_VISION = new Vision(Path.of("target/vision"), 720);
 
-    /** All on or off at once, faces and objects off, with the models under {@code modelCache}: for tests and benches. */
+    /**
+     * All on or off at once, faces and objects off, the text analyzers (language, entities, sentiment, topics) on, with
+     * the models under {@code modelCache}: for tests and benches.
+     */
     public static InsightsProperties of(boolean shots, boolean blackFrames, boolean audio, boolean ocr, boolean transcript,
             Path modelCache) {
         return new InsightsProperties(new Analyzer(shots), new Analyzer(blackFrames), new Analyzer(audio), new OcrSettings(ocr, OcrEngine.PP_OCR),
-                new Analyzer(transcript), new Sampled(false, 1), new Sampled(false, 0.5), BUILT_VISION, modelCache);
+                new Analyzer(transcript), new Sampled(false, 1), new Sampled(false, 0.5), new Analyzer(true), new Entities(true, null),
+                new Analyzer(true), new Analyzer(true), BUILT_VISION, modelCache);
     }
 
     /** These settings with text read by {@code engine}. */
     public InsightsProperties withOcrEngine(OcrEngine engine) {
-        return new InsightsProperties(shots, blackFrames, audio, new OcrSettings(ocr.enabled(), engine), transcript, faces, objects, vision,
-                modelCache);
+        return new InsightsProperties(shots, blackFrames, audio, new OcrSettings(ocr.enabled(), engine), transcript, faces, objects, language,
+                entities, sentiment, topics, vision, modelCache);
     }
 
     /** These settings with faces and objects switched as given, at their default rates. */
     public InsightsProperties withVision(boolean faces, boolean objects) {
         return new InsightsProperties(shots, blackFrames, audio, ocr, transcript, new Sampled(faces, 1), new Sampled(objects, 0.5),
-                vision, modelCache);
+                language, entities, sentiment, topics, vision, modelCache);
     }
 }

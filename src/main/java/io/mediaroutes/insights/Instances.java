@@ -9,8 +9,12 @@ public final class Instances {
     private Instances() {}
 
     public static ObjectNode add(ArrayNode instances, double start, double end) {
-        return instances.addObject()
-                .put("adjustedStart", Timecode.format(start)).put("adjustedEnd", Timecode.format(end))
+        return times(instances.addObject(), start, end);
+    }
+
+    /** Writes the time range into an instance that has fields before it (a source, a type). */
+    public static ObjectNode times(ObjectNode instance, double start, double end) {
+        return instance.put("adjustedStart", Timecode.format(start)).put("adjustedEnd", Timecode.format(end))
                 .put("start", Timecode.format(start)).put("end", Timecode.format(end));
     }
 }

@@ -10,15 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keywords and topics from the words seen (OCR) and heard (transcript). The method is plain counting: words
- * of four letters or more, not stop words; a keyword appears at least twice (or is among the five most
- * frequent when few repeat); its confidence is its share of the top count. Topics are the three strongest
- * keywords. Instances are the times of the lines that contain the word.
+ * Keywords from the words seen (OCR) and heard (transcript). The method is plain counting: words of four letters or
+ * more, not stop words; a keyword appears at least twice (or is among the five most frequent when few repeat); its
+ * confidence is its share of the top count. Instances are the times of the lines that contain the word.
  */
 public final class Keywords {
 
-    /** A line of text and when it is on screen or spoken. */
-    public record TimedText(String text, double start, double end) {}
+    /** A line of text, when it is on screen or spoken, and where it came from: "Transcript" or "Ocr" (the index's instanceSource). */
+    public record TimedText(String text, double start, double end, String source) {}
 
     private static final Set<String> STOP_WORDS = Set.of("this", "that", "with", "from", "have", "will", "your", "about",
             "there", "their", "what", "when", "which", "were", "been", "they", "them", "then", "than", "into", "just",
@@ -40,20 +39,6 @@ public final class Keywords {
                     .put("start", Timecode.format(line.start())).put("end", Timecode.format(line.end())));
         }
         return keywords;
-    }
-
-    public static ArrayNode topics(ArrayNode keywords) {
-        ArrayNode topics = JsonNodeFactory.instance.arrayNode();
-        for (int i = 0; i < Math.min(3, keywords.size()); i++) {
-            var keyword = keywords.get(i);
-            String name = keyword.get("text").asText();
-            // no taxonomy here: the reference is the keyword itself, and there is no IPTC or IAB name to give
-            topics.addObject().put("id", i + 1).put("name", name).put("referenceId", name)
-                    .put("referenceType", "mediaroutes:keyword").putNull("iptcName").putNull("iabName")
-                    .put("confidence", keyword.get("confidence").asDouble())
-                    .put("language", "en-US").set("instances", keyword.get("instances").deepCopy());
-        }
-        return topics;
     }
 
     private static List<Map.Entry<String, List<TimedText>>> ranked(List<TimedText> lines) {

@@ -1,11 +1,8 @@
 package io.mediaroutes.insights;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-/** Keywords (words repeated in what was read and heard) and topics (the strongest keywords); after OCR and transcript. */
+/** Keywords: words repeated in what was read and heard; after OCR and transcript. */
 final class KeywordsAnalyzer implements Analyzer {
 
     @Override
@@ -15,7 +12,7 @@ final class KeywordsAnalyzer implements Analyzer {
 
     @Override
     public List<String> fields() {
-        return List.of("keywords", "topics");
+        return List.of("keywords");
     }
 
     @Override
@@ -31,11 +28,7 @@ final class KeywordsAnalyzer implements Analyzer {
     @Override
     public Run start(Analysis analysis) {
         return insights -> {
-            List<Keywords.TimedText> text = new ArrayList<>(analysis.text());
-            text.sort(Comparator.comparingDouble(Keywords.TimedText::start)); // OCR and transcript added theirs at once
-            ArrayNode keywords = Keywords.keywords(text);
-            insights.set("keywords", keywords);
-            insights.set("topics", Keywords.topics(keywords));
+            insights.set("keywords", Keywords.keywords(Analysis.byTime(analysis.text())));
         };
     }
 }

@@ -135,7 +135,7 @@ record OcrAnalyzer(boolean enabled, InsightsProperties.OcrEngine engine, Path mo
                     ObjectNode item = items.get(run.getKey());
                     ArrayNode instances = item.has("instances") ? (ArrayNode) item.get("instances") : item.putArray("instances");
                     Instances.add(instances, run.getValue()[0], run.getValue()[1]);
-                    analysis.text().add(new Keywords.TimedText(run.getKey(), run.getValue()[0], run.getValue()[1]));
+                    analysis.text().add(new Keywords.TimedText(run.getKey(), run.getValue()[0], run.getValue()[1], "Ocr"));
                     it.remove();
                 }
             }

@@ -38,7 +38,13 @@ final class SummarizedInsights {
             keywords.addObject().put("isTranscript", false).put("id", keyword.path("id").asInt())
                     .put("name", keyword.path("text").asText()).set("appearances", appearances(keyword, false));
         }
-        summary.putArray("sentiments");
+        ArrayNode sentiments = summary.putArray("sentiments");
+        for (JsonNode sentiment : list(insights, "sentiments")) {
+            ArrayNode appearances = appearances(sentiment, false);
+            double seen = seen(appearances);
+            sentiments.addObject().put("sentimentKey", sentiment.path("sentimentType").asText())
+                    .put("seenDurationRatio", ratio(seen, durationSeconds)).set("appearances", appearances);
+        }
         summary.putArray("emotions");
         ArrayNode effects = summary.putArray("audioEffects");
         for (JsonNode effect : list(insights, "audioEffects")) {
@@ -60,9 +66,17 @@ final class SummarizedInsights {
                     .set("appearances", appearances(object, true));
         }
         summary.putArray("framePatterns");
-        summary.putArray("brands");
-        summary.putArray("namedLocations");
-        summary.putArray("namedPeople");
+        for (String kind : new String[] {"brands", "namedLocations", "namedPeople"}) {
+            ArrayNode entities = summary.putArray(kind);
+            for (JsonNode entity : list(insights, kind)) {
+                ArrayNode appearances = appearances(entity, false);
+                ObjectNode e = entities.addObject().put("referenceId", entity.path("referenceId").asText())
+                        .put("referenceUrl", entity.path("referenceUrl").asText()).put("confidence", entity.path("confidence").asDouble());
+                e.set("description", entity.path("description"));
+                e.put("seenDuration", tenth(seen(appearances))).put("id", entity.path("id").asInt()).put("name", entity.path("name").asText())
+                        .set("appearances", appearances);
+            }
+        }
         ObjectNode statistics = summary.putObject("statistics").put("correspondenceCount", 0);
         for (String bySpeaker : new String[] {"speakerTalkToListenRatio", "speakerLongestMonolog", "speakerNumberOfFragments",
                 "speakerWordCount"}) {

@@ -2,6 +2,8 @@ package io.mediaroutes.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryNotEmptyException;
@@ -10,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,7 +26,9 @@ import org.vosk.Recognizer;
 
 /**
  * Speech to text with Vosk (Kaldi) and its small English model, which the build puts on the classpath; the
- * model is unpacked under the model cache once and loaded once per process. Input: 16 kHz mono s16le PCM.
+ * model is unpacked under the model cache once and loaded once per process. Input: 16 kHz mono s16le PCM. The
+ * recognizer hears only what {@link SpeechDetector} finds to be speech (the rest is silenced, so times are kept), and
+ * each line is written as a sentence: a capital first letter, "I", a full stop.
  */
 public final class Transcriber {
 
@@ -39,12 +45,20 @@ public final class Transcriber {
     private Transcriber() {}
 
     public static List<Line> transcribe(Path pcm, Path modelCache) throws IOException {
+        BitSet speech;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(pcm))) {
+            speech = SpeechDetector.speech(in);
+        }
         List<Line> lines = new ArrayList<>();
-        try (Recognizer recognizer = new Recognizer(model(modelCache), 16000); InputStream in = Files.newInputStream(pcm)) {
+        try (Recognizer recognizer = new Recognizer(model(modelCache), 16000);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(pcm)))) {
             recognizer.setWords(true);
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (recognizer.acceptWaveForm(buffer, n)) {
+            byte[] chunk = new byte[SpeechDetector.CHUNK * 2];
+            for (int i = 0, n; (n = SpeechDetector.readChunk(in, chunk)) > 0; i++) {
+                if (!speech.get(i)) {
+                    Arrays.fill(chunk, (byte) 0);
+                }
+                if (recognizer.acceptWaveForm(chunk, n)) {
                     add(lines, recognizer.getResult());
                 }
             }
@@ -65,25 +79,33 @@ public final class Transcriber {
             boolean pause = !line.isEmpty()
                     && word.path("start").asDouble() - line.get(line.size() - 1).path("end").asDouble() >= PAUSE_SECONDS;
             if (pause || line.size() == MAX_WORDS) {
-                lines.add(line(line));
+                lines.add(line(lines, line, pause));
                 line.clear();
             }
             line.add(word);
         }
         if (!line.isEmpty()) {
-            lines.add(line(line));
+            lines.add(line(lines, line, true));
         }
     }
 
-    private static Line line(List<JsonNode> words) {
+    /** A line; it starts a sentence after a line that ended one, and ends one at a pause or the utterance's end. */
+    private static Line line(List<Line> before, List<JsonNode> words, boolean endsSentence) {
         StringBuilder text = new StringBuilder();
         double confidence = 0;
         for (JsonNode word : words) {
             text.append(text.isEmpty() ? "" : " ").append(word.path("word").asText());
             confidence += word.path("conf").asDouble();
         }
-        return new Line(text.toString(), words.get(0).path("start").asDouble(), words.get(words.size() - 1).path("end").asDouble(),
-                Math.round(100 * confidence / words.size()) / 100.0);
+        boolean startsSentence = before.isEmpty() || before.get(before.size() - 1).text().endsWith(".");
+        return new Line(written(text.toString(), startsSentence, endsSentence), words.get(0).path("start").asDouble(),
+                words.get(words.size() - 1).path("end").asDouble(), Math.round(100 * confidence / words.size()) / 100.0);
+    }
+
+    /** Vosk's lower-case words as written: "i think so" is "I think so." at a sentence's start and end. */
+    static String written(String words, boolean startsSentence, boolean endsSentence) {
+        String text = (" " + words + " ").replace(" i ", " I ").replace(" i'", " I'").strip();
+        return (startsSentence ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text) + (endsSentence ? "." : "");
     }
 
     private static synchronized Model model(Path modelCache) throws IOException {

@@ -30,7 +30,7 @@ record TranscriptAnalyzer(boolean enabled, Path modelCache) implements Analyzer 
                 ObjectNode item = lines.addObject().put("id", id++).put("text", line.text()).put("confidence", line.confidence())
                         .put("speakerId", 1).put("language", "en-US");
                 Instances.add(item.putArray("instances"), line.start(), line.end());
-                analysis.text().add(new Keywords.TimedText(line.text(), line.start(), line.end()));
+                analysis.text().add(new Keywords.TimedText(line.text(), line.start(), line.end(), "Transcript"));
             }
         };
     }

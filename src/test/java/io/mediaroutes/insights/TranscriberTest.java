@@ -22,7 +22,7 @@ class TranscriberTest {
                  "text": "please pay today thank you"}""";
         List<Transcriber.Line> lines = new ArrayList<>();
         Transcriber.add(lines, result);
-        assertThat(lines).extracting(Transcriber.Line::text).containsExactly("please pay today", "thank you");
+        assertThat(lines).extracting(Transcriber.Line::text).containsExactly("Please pay today.", "Thank you.");
         assertThat(lines.get(0).start()).isEqualTo(0.30);
         assertThat(lines.get(0).end()).isEqualTo(1.40);
         assertThat(lines.get(0).confidence()).isEqualTo(0.8);
@@ -40,5 +40,10 @@ class TranscriberTest {
         Transcriber.add(lines, "{\"result\": [" + words + "]}");
         assertThat(lines).hasSize(3);
         assertThat(lines).allMatch(line -> line.text().split(" ").length <= Transcriber.MAX_WORDS);
+        // one sentence cut for reading: a capital at its start, a full stop at its end only
+        assertThat(lines).extracting(Transcriber.Line::text).satisfiesExactly(
+                first -> assertThat(first).startsWith("W0 w1").doesNotEndWith("."),
+                second -> assertThat(second).startsWith("w16").doesNotEndWith("."),
+                third -> assertThat(third).startsWith("w32").endsWith("w39."));
     }
 }

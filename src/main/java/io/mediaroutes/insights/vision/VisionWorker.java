@@ -36,6 +36,7 @@ public final class VisionWorker implements AutoCloseable {
     public static final int FACES = 1;
     public static final int OBJECTS = 2;
     public static final int FACES_WITH_EMBEDDINGS = 4;
+    static final int TEXT = 8;
     static final int FRAME_TIMEOUT_SECONDS = 120;
     private static final int START_TIMEOUT_SECONDS = 180;
 
@@ -54,6 +55,9 @@ public final class VisionWorker implements AutoCloseable {
     }
 
     public record Answer(List<Face> faces, List<Detected> objects) {}
+
+    /** What the worker read in a line of text: the people, places and organizations it names, and its sentiment (-1 to 1). */
+    public record Reading(List<String> people, List<String> places, List<String> organizations, double sentiment) {}
 
     /**
      * Starts workers where the build installed them, and keeps those that finished a video cleanly for the next one
@@ -183,6 +187,38 @@ public final class VisionWorker implements AutoCloseable {
         }
         clean = true;
         return new Answer(faces, objects);
+    }
+
+    /** What the worker reads in each of {@code lines}, in their order. */
+    public synchronized List<Reading> read(List<String> lines) throws IOException {
+        clean = false;
+        byte[] body = JSON.writeValueAsBytes(Map.of("lines", lines));
+        try {
+            in.writeInt(body.length);
+            in.writeInt(0);
+            in.writeInt(TEXT);
+            in.write(body);
+            in.flush();
+        } catch (IOException e) {
+            throw failed("its input closed");
+        }
+        JsonNode answer = answer(FRAME_TIMEOUT_SECONDS).path("lines");
+        if (answer.size() != lines.size()) {
+            throw failed("it read " + answer.size() + " lines of " + lines.size());
+        }
+        List<Reading> readings = new ArrayList<>();
+        for (JsonNode line : answer) {
+            readings.add(new Reading(texts(line.path("people")), texts(line.path("places")), texts(line.path("organizations")),
+                    line.path("sentiment").asDouble()));
+        }
+        clean = true;
+        return readings;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts;
     }
 
     private JsonNode answer(int timeoutSeconds) throws IOException {

@@ -12,6 +12,7 @@ import io.mediaroutes.insights.InsightsAnalyzer;
 import io.mediaroutes.insights.InsightsProperties;
 import io.mediaroutes.insights.Timecode;
 import io.mediaroutes.media.MediaProbe;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class FacesAnalyzerTest {
         insights = new ObjectMapper().valueToTree(result.insights());
     }
 
-    static InsightsAnalyzer analyzer(boolean faces, boolean objects) {
+    static InsightsAnalyzer analyzer(boolean faces, boolean objects) throws IOException {
         return new InsightsAnalyzer(InsightsProperties.of(true, false, false, false, false, dir.resolve("models")).withVision(faces, objects));
     }
 
@@ -95,7 +96,8 @@ class FacesAnalyzerTest {
         Files.createDirectories(fakeHome.resolve("node_modules/@vladmandic/human/models"));
         InsightsProperties base = InsightsProperties.of(true, false, false, false, false, dir.resolve("models")).withVision(true, true);
         InsightsProperties broken = new InsightsProperties(base.shots(), base.blackFrames(), base.audio(), base.ocr(), base.transcript(),
-                base.faces(), base.objects(), new InsightsProperties.Vision(fakeHome, 720), base.modelCache());
+                base.faces(), base.objects(), base.language(), base.entities(), base.sentiment(), base.topics(),
+                new InsightsProperties.Vision(fakeHome, 720), base.modelCache());
         Path pattern = TestVideos.mp4(dir.resolve("pattern-2.mp4"), 3, 640, 360);
         JsonNode index = new ObjectMapper().valueToTree(new InsightsAnalyzer(broken)
                 .analyze("faces-3", pattern, MediaProbe.probe(pattern), dir.resolve("work-broken"), Duration.ofMinutes(2)).insights());
