@@ -60,9 +60,14 @@ public final class TestVideos {
 
     /** {@code seconds} of a caption on screen with espeak-ng saying {@code said}: OCR, transcript and keywords to find. */
     public static Path captionedSpeech(Path file, String caption, String said, int seconds) throws IOException {
+        return captionedSpeech(file, caption, said, seconds, "en-us");
+    }
+
+    /** The same, spoken by espeak-ng's {@code voice} ("fr", "de"...). */
+    public static Path captionedSpeech(Path file, String caption, String said, int seconds, String voice) throws IOException {
         Path speech = file.resolveSibling(file.getFileName() + ".wav");
         try {
-            Process espeak = new ProcessBuilder("espeak-ng", "-s", "140", "-w", speech.toString(), said).start();
+            Process espeak = new ProcessBuilder("espeak-ng", "-v", voice, "-s", "140", "-w", speech.toString(), said).start();
             if (espeak.waitFor() != 0) {
                 throw new IOException("espeak-ng failed");
             }

@@ -47,8 +47,8 @@ class VideoIndexerConformanceTest extends AppTest {
 
     @BeforeAll
     static void makeVideo(@TempDir Path scratch) throws IOException {
-        video = Files.readAllBytes(TestVideos.captionedSpeech(scratch.resolve("invoice.mp4"), "MEDIAROUTES INVOICE 2026",
-                "please pay the invoice today, the invoice is due", 5));
+        video = Files.readAllBytes(TestVideos.captionedSpeech(scratch.resolve("invoice.mp4"), "ROLEX INVOICE 2026",
+                "please pay the invoice in florida today, the invoice is due", 6));
     }
 
     @AfterAll
@@ -65,7 +65,7 @@ class VideoIndexerConformanceTest extends AppTest {
         byte[] body = concat(("--" + GUID + "\r\nContent-Disposition: form-data\r\n\r\n").getBytes(StandardCharsets.US_ASCII), video,
                 ("\r\n--" + GUID + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         RawHttp.Answer byBytes = dotNetPost("/trial/Accounts/" + indexerAccountId() + "/Videos?accessToken=" + token
-                + "&name=some_name&description=some_description&privacy=private&partition=some_partition&externalId=ext-42", body);
+                + "&name=some_name&description=some_description&privacy=private&partition=some_partition&externalId=ext-42&language=auto", body);
         assertThat(byBytes.status()).as(byBytes.text()).isEqualTo(200);
         JsonNode uploaded = JSON.readTree(byBytes.text());
         assertThat(uploaded.path("id").asText()).as("Video Indexer's id shape").matches("[0-9a-f]{10}");
@@ -74,7 +74,7 @@ class VideoIndexerConformanceTest extends AppTest {
         // by URL: an empty MultipartFormDataContent plus videoUrl
         String url = "http://127.0.0.1:" + FILES.getAddress().getPort() + "/invoice.mp4";
         RawHttp.Answer byUrl = dotNetPost("/trial/Accounts/" + indexerAccountId() + "/Videos?accessToken=" + token
-                + "&name=by_url&privacy=private&videoUrl=" + URLEncoder.encode(url, StandardCharsets.UTF_8),
+                + "&name=by_url&privacy=private&language=fr-FR&videoUrl=" + URLEncoder.encode(url, StandardCharsets.UTF_8),
                 ("--" + GUID + "\r\n\r\n--" + GUID + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(byUrl.status()).as(byUrl.text()).isEqualTo(200);
 
@@ -84,14 +84,35 @@ class VideoIndexerConformanceTest extends AppTest {
                 && indexerState(urlId, token).equals("Processed"));
         JsonNode index = indexerGet("/Videos/" + id + "/Index?accessToken=" + token + "&language=English");
         assertConforms(index, "get-video-index.json");
-        assertThat(index.at("/videos/0/insights/ocr/0/text").asText()).isEqualTo("MEDIAROUTES INVOICE 2026");
+        JsonNode insights = index.at("/videos/0/insights");
+        assertThat(insights.at("/ocr/0/text").asText()).isEqualTo("ROLEX INVOICE 2026");
         assertThat(index.at("/summarizedInsights/keywords").findValuesAsText("name")).contains("invoice");
+        // what is said and read: language (detected: the upload said auto), a brand read, a place heard, sentiments, topics
+        assertThat(index.at("/videos/0/sourceLanguage").asText()).isEqualTo("en-US");
+        assertThat(index.at("/videos/0/detectSourceLanguage").asBoolean()).isTrue();
+        assertThat(insights.path("sourceLanguageConfidence").asDouble()).isBetween(0.5, 1.0);
+        assertThat(insights.path("brands").findValuesAsText("name")).contains("Rolex");
+        assertThat(insights.at("/brands/0/instances/0/instanceSource").asText()).isEqualTo("Ocr");
+        assertThat(insights.path("namedLocations").findValuesAsText("name")).as(insights.path("transcript").toString()).contains("Florida");
+        assertThat(insights.path("sentiments").findValuesAsText("sentimentType")).isNotEmpty();
+        assertThat(index.at("/summarizedInsights/brands").findValuesAsText("name")).contains("Rolex");
+        assertThat(insights.path("topics").isArray()).isTrue();
+
+        // an upload in a language the transcriber has no model for: that language, and the transcript says why it is empty
+        JsonNode french = indexerGet("/Videos/" + urlId + "/Index?accessToken=" + token);
+        assertThat(french.at("/videos/0/sourceLanguage").asText()).isEqualTo("fr-FR");
+        assertThat(french.at("/videos/0/insights/sourceLanguage").asText()).isEqualTo("fr-FR");
+        assertThat(french.at("/videos/0/insights/transcript/status").asText()).isEqualTo("unsupported language");
 
         JsonNode listed = indexerGet("/Videos?accessToken=" + token + "&pageSize=1&skip=0");
         assertThat(listed.at("/nextPage/done").asBoolean()).as("two videos, pages of one").isFalse();
         assertConforms(listed.at("/results/0"), "video.json");
         assertThat(indexerGet("/Videos?accessToken=" + token + "&pageSize=1&skip=1").at("/nextPage/done").asBoolean()).isTrue();
 
+        assertThat(indexerGet("/Videos/Search?accessToken=" + token + "&query=florida").path("results").findValuesAsText("type"))
+                .contains("NamedLocation", "Transcript");
+        assertThat(indexerGet("/Videos/Search?accessToken=" + token + "&query=rolex").path("results").findValuesAsText("type"))
+                .contains("Brand", "Ocr");
         JsonNode found = indexerGet("/Videos/Search?accessToken=" + token + "&query=invoice");
         assertThat(found.at("/results/0/searchMatches").findValuesAsText("type")).contains("Ocr", "Keyword");
         JsonNode match = found.at("/results/0/searchMatches/0");
@@ -121,6 +142,12 @@ class VideoIndexerConformanceTest extends AppTest {
         assertThat(JSON.readTree(readerWrites.text()).path("ErrorType").asText()).isEqualTo("USER_NOT_ALLOWED");
         assertThat(JSON.readTree(RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos HTTP/1.1\r\nHost: 127.0.0.1").text())
                 .path("ErrorType").asText()).isEqualTo("USER_NOT_ALLOWED");
+        String writer = JSON.readTree(RawHttp.send(port, "GET /auth/trial/Accounts/" + indexerAccountId() + "/AccessToken?allowEdit=true HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nOcp-Apim-Subscription-Key: " + indexerSubscriptionKey()).text()).asText();
+        RawHttp.Answer badLanguage = dotNetPost("/trial/Accounts/" + indexerAccountId() + "/Videos?name=x&videoUrl=https%3A%2F%2Fexample.org%2Fa.mp4"
+                + "&language=%3Cscript%3Ealert(1)%3C%2Fscript%3E&accessToken=" + writer, new byte[0]);
+        assertThat(badLanguage.status()).isEqualTo(400);
+        assertThat(badLanguage.text()).contains("language must be a language code").doesNotContain("<script>");
     }
 
     private static void assertConforms(JsonNode ours, String recording) throws IOException {

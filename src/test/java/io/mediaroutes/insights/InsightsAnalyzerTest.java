@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaroutes.TestVideos;
 import io.mediaroutes.media.Ffmpeg;
 import io.mediaroutes.media.MediaProbe;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ class InsightsAnalyzerTest {
         String said = "the quick brown fox jumps over the lazy dog";
         Path speech = dir.resolve("speech.wav");
         try {
-            Process espeak = new ProcessBuilder("espeak-ng", "-s", "140", "-w", speech.toString(), said).start();
+            Process espeak = new ProcessBuilder("espeak-ng", "-v", "en-us", "-s", "140", "-w", speech.toString(), said).start();
             assertThat(espeak.waitFor()).isZero();
         } catch (java.io.IOException notInstalled) {
             io.mediaroutes.MissingTool.skipOrFail("espeak-ng is not installed (.ci/run installs it): no speech to test the transcript with");
@@ -124,6 +125,19 @@ class InsightsAnalyzerTest {
         assertThat(Captions.format(Captions.cues(new ObjectMapper().createObjectNode().set("videos",
                 new ObjectMapper().createArrayNode().add(new ObjectMapper().createObjectNode().set("insights", spoken)))), "Vtt"))
                 .startsWith("WEBVTT\n\n00:00:0").contains("quick");
+    }
+
+    @Test
+    void speechInAnotherLanguageIsNotWrittenAsEnglishWordsAndTheLanguageComesFromWhatIsRead() throws Exception {
+        Path video = TestVideos.captionedSpeech(dir.resolve("french.mp4"), "Les nouvelles du soir",
+                "Nous allons nous retrouver à la gare demain matin puis prendre le train ensemble pour le centre ville.", 8, "fr");
+
+        JsonNode insights = new ObjectMapper().valueToTree(new InsightsAnalyzer(InsightsProperties.of(false, false, false, true, true, dir.resolve("models")))
+                .analyze("video-fr", video, MediaProbe.probe(video), dir.resolve("work-french"), Duration.ofMinutes(2)).insights());
+
+        assertThat(insights.at("/transcript/status").asText()).as(insights.path("transcript").toString()).isEqualTo("not understood");
+        assertThat(insights.at("/transcript/reason").asText()).contains("does not sound like English");
+        assertThat(insights.path("sourceLanguage").asText()).as("from the caption").isEqualTo("fr-FR");
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import io.mediaroutes.service.Video;
 import io.mediaroutes.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,8 +55,7 @@ class IndexerViews {
         first.put("privacyMode", fields.privacy());
         first.put("externalId", fields.externalId());
         first.put("metadata", fields.metadata());
-        first.put("sourceLanguage", fields.language());
-        first.put("language", fields.language());
+        language(first, fields.language());
         first.put("indexingPreset", fields.indexingPreset());
         first.put("streamingPreset", fields.streamingPreset());
         if (video.state() == Video.State.COMPLETED) {
@@ -63,6 +63,35 @@ class IndexerViews {
             first.put("viewToken", "Bearer=" + tokens.issue(account.accountId(), video.id(), false));
         }
         return index;
+    }
+
+    /**
+     * The upload's language wins where it was given: it is the video's, with confidence 1, and a transcript of another
+     * language than English says it was not made (the transcriber has an English model only). With {@code auto}, the
+     * language the analysis detected stands.
+     */
+    private void language(ObjectNode video, String uploaded) {
+        boolean detect = "auto".equalsIgnoreCase(uploaded);
+        String language = spoken(video, uploaded);
+        video.put("detectSourceLanguage", detect).put("languageAutoDetectMode", detect ? "Single" : "None");
+        video.put("sourceLanguage", language).put("language", language);
+        video.putArray("sourceLanguages").add(language);
+        video.putArray("languages").add(language);
+        if (!detect && video.path("insights").has("sourceLanguage")) {
+            ObjectNode insights = (ObjectNode) video.get("insights");
+            insights.put("sourceLanguage", language).put("language", language).put("sourceLanguageConfidence", 1.0);
+            insights.putArray("sourceLanguages").add(language);
+            insights.putArray("languages").add(language);
+            if (!language.toLowerCase(Locale.ROOT).startsWith("en") && insights.path("transcript").isArray()) {
+                insights.putObject("transcript").put("status", "unsupported language")
+                        .put("reason", "no transcriber model for " + language + "; this service transcribes English (en-US)");
+            }
+        }
+    }
+
+    /** The video's language: the upload's, or with {@code auto} the detected one (English until it is known). */
+    private static String spoken(JsonNode video, String uploaded) {
+        return "auto".equalsIgnoreCase(uploaded) ? video.at("/insights/sourceLanguage").asText("en-US") : uploaded;
     }
 
     /** A video as upload, List Videos and Search list it (the docs' sample shape, plus what Search found). */
@@ -94,8 +123,9 @@ class IndexerViews {
         summary.set("searchMatches", searchMatches != null ? searchMatches : json.createArrayNode());
         summary.put("indexingPreset", fields.indexingPreset());
         summary.put("streamingPreset", fields.streamingPreset());
-        summary.put("sourceLanguage", fields.language());
-        summary.putArray("sourceLanguages").add(fields.language());
+        String language = spoken(index.at("/videos/0"), fields.language());
+        summary.put("sourceLanguage", language);
+        summary.putArray("sourceLanguages").add(language);
         summary.put("personModelId", "00000000-0000-0000-0000-000000000000");
         return summary;
     }

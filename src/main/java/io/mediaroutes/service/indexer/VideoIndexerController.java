@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -113,6 +114,9 @@ public class VideoIndexerController {
      * framing (the Video Indexer API reference's C# sample client sends an empty multipart body with videoUrl, or one
      * nameless part).
      */
+    /** An upload's language: a BCP 47 code (en-US, zh-Hans), or auto (detected from what is said or read). */
+    private static final Pattern LANGUAGE = Pattern.compile("auto|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}");
+
     @IndexerAccess.Write
     @PostMapping(ACCOUNT + "/Videos")
     public ObjectNode upload(HttpServletRequest request, @RequestParam(required = false) String name,
@@ -126,6 +130,9 @@ public class VideoIndexerController {
             throw IndexerError.invalidInput("name is required and may have at most 80 characters.");
         }
         String privacyMode = oneOf("privacy", privacy, Set.of("Private", "Public"));
+        if (!LANGUAGE.matcher(language).matches()) {
+            throw IndexerError.invalidInput("language must be a language code such as en-US or fr-FR, or auto to detect it.");
+        }
         String indexing = oneOf("indexingPreset", indexingPreset, INDEXING_PRESETS);
         String streaming = oneOf("streamingPreset", streamingPreset, STREAMING_PRESETS);
         URI source = videoUrl == null ? null : httpUrl(videoUrl, "videoUrl must be an absolute http or https URL.");
