@@ -136,8 +136,8 @@ async function analyzeFrame(width, height, what, rgb) {
   return analyze(width, height, what, rgb);
 }
 
-// names as a title: "new york," -> "New York"
-const titled = (names) => [...new Set(names.map((n) => n.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+// names as a title: "new york," -> "New York", "Obama's" -> "Obama"
+const titled = (names) => [...new Set(names.map((n) => n.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/u, '')
   .replace(/(^|[\s-])(\p{Ll})/gu, (m, space, letter) => space + letter.toUpperCase())).filter((n) => n.length > 1))];
 
 let text = null;
@@ -149,7 +149,8 @@ async function read(body) {
   return {
     lines: lines.map((line) => {
       const doc = nlp(line);
-      return { people: titled(doc.people().out('array')), places: titled(doc.places().out('array')),
+      // a person's name without a title before it: "President Obama" is Obama
+      return { people: titled(doc.people().not('#Honorific').out('array')), places: titled(doc.places().out('array')),
         organizations: titled(doc.organizations().out('array')),
         sentiment: round(vader.SentimentIntensityAnalyzer.polarity_scores(line).compound) };
     }),

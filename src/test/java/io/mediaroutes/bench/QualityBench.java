@@ -216,8 +216,13 @@ public final class QualityBench {
 
     /** Word error rate: word-level edit distance over the reference's length. */
     static double wer(String reference, String hypothesis) {
-        String[] r = reference.toLowerCase(Locale.ROOT).trim().split("\\s+");
-        String[] h = hypothesis.isBlank() ? new String[0] : hypothesis.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        return (double) edits(reference, hypothesis) / words(reference).length;
+    }
+
+    /** Word edits (substitutions, insertions, deletions) from {@code reference} to {@code hypothesis}, case and punctuation aside. */
+    static int edits(String reference, String hypothesis) {
+        String[] r = words(reference);
+        String[] h = words(hypothesis);
         int[][] d = new int[r.length + 1][h.length + 1];
         for (int i = 0; i <= r.length; i++) {
             d[i][0] = i;
@@ -230,6 +235,11 @@ public final class QualityBench {
                 d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + (r[i - 1].equals(h[j - 1]) ? 0 : 1));
             }
         }
-        return (double) d[r.length][h.length] / r.length;
+        return d[r.length][h.length];
+    }
+
+    static String[] words(String text) {
+        String plain = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip();
+        return plain.isEmpty() ? new String[0] : plain.split("\\s+");
     }
 }

@@ -32,6 +32,22 @@ class IndexSearchTest {
     }
 
     @Test
+    void peoplePlacesBrandsAndTopicsAreFoundByName() throws Exception {
+        JsonNode index = new ObjectMapper().readTree("""
+                {"videos": [{"insights": {
+                  "namedPeople": [{"id": 1, "name": "John Smith", "instances": [{"start": "0:00:02", "end": "0:00:04"}]}],
+                  "namedLocations": [{"id": 1, "name": "Paris", "instances": [{"start": "0:00:05", "end": "0:00:07"}]}],
+                  "brands": [{"id": 1, "name": "Rolex", "instances": [{"start": "0:00:08", "end": "0:00:09"}]}],
+                  "topics": [{"id": 1, "name": "Interest Rates", "instances": [{"start": "0:00:10", "end": "0:00:40"}]}]}}]}
+                """);
+
+        assertThat(IndexSearch.matches("a.mp4", index, "smith").get(0).path("type").asText()).isEqualTo("NamedPerson");
+        assertThat(IndexSearch.matches("a.mp4", index, "paris").get(0).path("startTime").asText()).isEqualTo(Timecode.format(5));
+        assertThat(IndexSearch.matches("a.mp4", index, "ROLEX").get(0).path("type").asText()).isEqualTo("Brand");
+        assertThat(IndexSearch.matches("a.mp4", index, "interest").get(0).path("type").asText()).isEqualTo("Topic");
+    }
+
+    @Test
     void aNameMatchHasNoMomentsAndNoMatchIsNull() throws Exception {
         JsonNode index = new ObjectMapper().readTree(INDEX);
         assertThat(IndexSearch.matches("Weekly News.mp4", index, "weekly")).isEmpty();

@@ -8,6 +8,7 @@ import io.mediaroutes.insights.Instances;
 import io.mediaroutes.insights.Keywords;
 import io.mediaroutes.insights.vision.VisionWorker;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * Named people, named locations and brands in what is said and read, in the real index's shape: people and places
  * as compromise (rules and a lexicon, in the vision worker) names them, brands from {@link Brands}. A name that is
- * a brand is a brand only ("Ford"). Each instance is the line's time, with its source (Transcript or Ocr).
+ * a brand is a brand only ("Ford"); a surname said after the full name is that person. Each instance is the line's
+ * time, with its source (Transcript or Ocr).
  * Confidence: 1 for a brand on the list, {@value #NAMED_CONFIDENCE} for what the rules named.
  */
 public record EntitiesAnalyzer(boolean enabled, Brands brands) implements Analyzer {
@@ -56,10 +58,32 @@ public record EntitiesAnalyzer(boolean enabled, Brands brands) implements Analyz
                 reading.people().stream().filter(p -> !brands.isBrand(p)).forEach(p -> seen(people, p, false, line));
                 reading.places().stream().filter(p -> !brands.isBrand(p)).forEach(p -> seen(places, p, false, line));
             }
+            bySurname(people, read.lines());
             insights.set("namedPeople", entities(insights.arrayNode(), people.values(), false));
             insights.set("namedLocations", entities(insights.arrayNode(), places.values(), false));
             insights.set("brands", entities(insights.arrayNode(), named.values(), true));
         };
+    }
+
+    /**
+     * A person named in full is the same person where only the surname is said later ("Barack Obama ... Obama said"):
+     * those lines are the full name's, and the surname is not a person of its own.
+     */
+    static void bySurname(Map<String, Entity> people, List<Keywords.TimedText> lines) {
+        for (Entity person : List.copyOf(people.values())) {
+            String[] names = person.name().split(" ");
+            if (names.length < 2) {
+                continue;
+            }
+            String surname = names[names.length - 1].toLowerCase(Locale.ROOT);
+            people.remove(surname);
+            for (Keywords.TimedText line : lines) {
+                if (!person.lines().contains(line) && List.of(line.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).contains(surname)) {
+                    person.lines().add(line);
+                }
+            }
+            person.lines().sort(Comparator.comparingDouble(Keywords.TimedText::start));
+        }
     }
 
     private static void seen(Map<String, Entity> entities, String name, boolean custom, Keywords.TimedText line) {
