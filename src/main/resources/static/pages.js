@@ -45,5 +45,7 @@ function momentsOf(ix) {
   add('silence', list('audioEffects').filter(e => e.type === 'Silence'), () => 'silence');
   add('face', list('faces'), item => item.name);
   add('label', list('labels'), item => item.name);
+  add('named', list('namedPeople').concat(list('namedLocations'), list('brands')), item => item.name);
+  add('topic', list('topics'), item => item.name);
   return moments.sort((a, b) => a.start - b.start);
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.mediaroutes.AppTest;
+import io.mediaroutes.Chromium;
 import io.mediaroutes.Await;
 import io.mediaroutes.RawHttp;
 import io.mediaroutes.TestVideos;
@@ -97,6 +98,12 @@ class VideoIndexerConformanceTest extends AppTest {
         assertThat(insights.path("sentiments").findValuesAsText("sentimentType")).isNotEmpty();
         assertThat(index.at("/summarizedInsights/brands").findValuesAsText("name")).contains("Rolex");
         assertThat(insights.path("topics").isArray()).isTrue();
+
+        // the insights widget (where InsightsWidget redirects) shows them, in Chromium
+        String widget = RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos/" + id + "/InsightsWidget?accessToken="
+                + token + " HTTP/1.1\r\nHost: 127.0.0.1").header("Location");
+        assertThat(Chromium.dom(widget)).contains("Rolex (brand)", "Florida (place)", "Positive");
+        Chromium.screenshot(widget, Path.of("target/screenshots/insights-language.png"));
 
         // an upload in a language the transcriber has no model for: that language, and the transcript says why it is empty
         JsonNode french = indexerGet("/Videos/" + urlId + "/Index?accessToken=" + token);
