@@ -216,33 +216,47 @@ public final class LanguageQualityBench {
         sources.put("de-DE", files(fortunes.resolve("de")));
         sources.put("es-ES", files(fortunes.resolve("es")));
         sources.put("it-IT", files(fortunes.resolve("it")));
-        System.out.println("language identification on Debian's fortunes (fortunes-min, -de, -es, -it), 200 quotations a language:");
-        System.out.println("  language   whole quotation (as a transcript)   first three words (as an OCR line)");
-        int[] total = new int[3];
+        System.out.println("language identification on Debian's fortunes (fortunes-min, -de, -es, -it), 200 prose quotations a language:");
+        System.out.println("  language   whole quotation (as a transcript)   first three words (an OCR line)   five such lines together");
+        int[] total = new int[5];
         for (var source : sources.entrySet()) {
             List<String> quotes = new ArrayList<>();
             for (Path file : source.getValue()) {
                 for (String q : Files.readString(file, StandardCharsets.UTF_8).split("\n%\n")) {
                     String text = q.replaceAll("(?m)^\\s*--.*$", "").replaceAll("\\s+", " ").strip();
-                    if (text.length() >= 40 && quotes.size() < 200) {
+                    if (text.length() >= 40 && quotes.size() < 200 && prose(text)) {
                         quotes.add(text);
                     }
                 }
             }
             int whole = 0;
             int shortLines = 0;
+            int groups = 0;
+            List<String> lines = new ArrayList<>();
             for (String q : quotes) {
                 whole += Languages.detect(q).language().equals(source.getKey()) ? 1 : 0;
                 String[] w = q.split(" ");
-                shortLines += Languages.detect(String.join(" ", List.of(w).subList(0, Math.min(3, w.length)))).language().equals(source.getKey()) ? 1 : 0;
+                lines.add(String.join(" ", List.of(w).subList(0, Math.min(3, w.length))));
+                shortLines += Languages.detect(lines.get(lines.size() - 1)).language().equals(source.getKey()) ? 1 : 0;
             }
-            total[0] += whole;
-            total[1] += shortLines;
-            total[2] += quotes.size();
-            System.out.printf(Locale.ROOT, "  %-8s   %.2f (%d/%d)%27.2f (%d/%d)%n", source.getKey(), (double) whole / quotes.size(), whole, quotes.size(),
-                    (double) shortLines / quotes.size(), shortLines, quotes.size());
+            for (int i = 0; i + 5 <= lines.size(); i += 5) {
+                groups += Languages.detect(String.join(". ", lines.subList(i, i + 5))).language().equals(source.getKey()) ? 1 : 0;
+            }
+            int[] counts = {whole, shortLines, quotes.size(), groups, lines.size() / 5};
+            for (int k = 0; k < counts.length; k++) {
+                total[k] += counts[k];
+            }
+            System.out.printf(Locale.ROOT, "  %-8s   %.2f (%d/%d)%27.2f (%d/%d)%22.2f (%d/%d)%n", source.getKey(), (double) whole / quotes.size(), whole,
+                    quotes.size(), (double) shortLines / quotes.size(), shortLines, quotes.size(), (double) groups / counts[4], groups, counts[4]);
         }
-        System.out.printf(Locale.ROOT, "  all        %.2f%35.2f%n", (double) total[0] / total[2], (double) total[1] / total[2]);
+        System.out.printf(Locale.ROOT, "  all        %.2f%35.2f%32.2f%n", (double) total[0] / total[2], (double) total[1] / total[2],
+                (double) total[3] / total[4]);
+    }
+
+    /** Prose, not ASCII art or a chat log: three quarters letters and spaces, no "<nick>". */
+    private static boolean prose(String text) {
+        long letters = text.chars().filter(c -> Character.isLetter(c) || c == ' ').count();
+        return letters >= 0.75 * text.length() && !text.matches(".*<\\w+>.*");
     }
 
     private static Path[] files(Path dir) throws IOException {
