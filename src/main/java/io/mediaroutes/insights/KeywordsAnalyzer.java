@@ -3,7 +3,7 @@ package io.mediaroutes.insights;
 import java.util.List;
 
 /** Keywords: words repeated in what was read and heard; after OCR and transcript. */
-final class KeywordsAnalyzer implements Analyzer {
+final class KeywordsAnalyzer implements TextAnalyzer {
 
     @Override
     public String name() {
@@ -13,11 +13,6 @@ final class KeywordsAnalyzer implements Analyzer {
     @Override
     public List<String> fields() {
         return List.of("keywords");
-    }
-
-    @Override
-    public boolean readsOtherAnalyzers() {
-        return true; // the text OCR and the transcript read
     }
 
     @Override

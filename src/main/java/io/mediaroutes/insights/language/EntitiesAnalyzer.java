@@ -3,9 +3,9 @@ package io.mediaroutes.insights.language;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.Analysis;
-import io.mediaroutes.insights.Analyzer;
 import io.mediaroutes.insights.Instances;
 import io.mediaroutes.insights.Keywords;
+import io.mediaroutes.insights.TextAnalyzer;
 import io.mediaroutes.insights.vision.VisionWorker;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +21,7 @@ import java.util.Map;
  * time, with its source (Transcript or Ocr).
  * Confidence: 1 for a brand on the list, {@value #NAMED_CONFIDENCE} for what the rules named.
  */
-public record EntitiesAnalyzer(boolean enabled, Brands brands) implements Analyzer {
+public record EntitiesAnalyzer(boolean enabled, Brands brands) implements TextAnalyzer {
 
     static final double NAMED_CONFIDENCE = 0.8;
     private static final String WIKIPEDIA = "https://en.wikipedia.org/wiki/";
@@ -34,11 +34,6 @@ public record EntitiesAnalyzer(boolean enabled, Brands brands) implements Analyz
     @Override
     public List<String> fields() {
         return List.of("namedPeople", "namedLocations", "brands");
-    }
-
-    @Override
-    public boolean readsOtherAnalyzers() {
-        return true; // the text OCR and the transcript found
     }
 
     /** One entity: its name, whether the operator listed it, and the lines it is in. */

@@ -1,8 +1,8 @@
 package io.mediaroutes.insights.language;
 
 import io.mediaroutes.insights.Analysis;
-import io.mediaroutes.insights.Analyzer;
 import io.mediaroutes.insights.Keywords;
+import io.mediaroutes.insights.TextAnalyzer;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * {@code sourceLanguageConfidence}. Without any text it is English with confidence 0, as Video Indexer answers for a
  * silent video. An upload's own {@code language} wins over this (the Video Indexer API applies it).
  */
-public record LanguageAnalyzer(boolean enabled) implements Analyzer {
+public record LanguageAnalyzer(boolean enabled) implements TextAnalyzer {
 
     static final String DEFAULT = "en-US";
 
@@ -24,11 +24,6 @@ public record LanguageAnalyzer(boolean enabled) implements Analyzer {
     @Override
     public List<String> fields() {
         return List.of("sourceLanguage", "sourceLanguages", "language", "languages", "sourceLanguageConfidence");
-    }
-
-    @Override
-    public boolean readsOtherAnalyzers() {
-        return true; // the text OCR and the transcript found
     }
 
     @Override

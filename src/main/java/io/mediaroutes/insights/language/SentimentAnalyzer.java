@@ -3,9 +3,9 @@ package io.mediaroutes.insights.language;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.Analysis;
-import io.mediaroutes.insights.Analyzer;
 import io.mediaroutes.insights.Instances;
 import io.mediaroutes.insights.Keywords;
+import io.mediaroutes.insights.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Map;
  * is VADER's compound score (-1 to 1, in the vision worker) moved to 0 to 1; VADER's own thresholds (±0.05) divide
  * the types.
  */
-public record SentimentAnalyzer(boolean enabled) implements Analyzer {
+public record SentimentAnalyzer(boolean enabled) implements TextAnalyzer {
 
     static final double NEUTRAL_BAND = 0.05;
 
@@ -29,11 +29,6 @@ public record SentimentAnalyzer(boolean enabled) implements Analyzer {
     @Override
     public List<String> fields() {
         return List.of("sentiments");
-    }
-
-    @Override
-    public boolean readsOtherAnalyzers() {
-        return true; // the text OCR and the transcript found
     }
 
     @Override

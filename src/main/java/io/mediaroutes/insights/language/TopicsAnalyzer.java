@@ -3,9 +3,9 @@ package io.mediaroutes.insights.language;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.Analysis;
-import io.mediaroutes.insights.Analyzer;
 import io.mediaroutes.insights.Instances;
 import io.mediaroutes.insights.Keywords;
+import io.mediaroutes.insights.TextAnalyzer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +21,7 @@ import java.util.Map;
  * {@value #MIN_SIMILARITY}. {@code topics[]} as the real index has them, with {@code iabName}, the similarity as
  * confidence, and the stretches as instances; the {@value #MAX_TOPICS} surest.
  */
-public record TopicsAnalyzer(boolean enabled, Path modelCache) implements Analyzer {
+public record TopicsAnalyzer(boolean enabled, Path modelCache) implements TextAnalyzer {
 
     static final double WINDOW_SECONDS = 30;
     static final double MIN_SIMILARITY = 0.35;
@@ -35,11 +35,6 @@ public record TopicsAnalyzer(boolean enabled, Path modelCache) implements Analyz
     @Override
     public List<String> fields() {
         return List.of("topics");
-    }
-
-    @Override
-    public boolean readsOtherAnalyzers() {
-        return true; // the text OCR and the transcript found
     }
 
     @Override
