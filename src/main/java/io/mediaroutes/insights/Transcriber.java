@@ -45,9 +45,19 @@ public final class Transcriber {
     private Transcriber() {}
 
     public static List<Line> transcribe(Path pcm, Path modelCache) throws IOException {
+        return transcribe(pcm, modelCache, true);
+    }
+
+    /** With {@code speechOnly} false the recognizer hears everything (bench/quality compares the two). */
+    public static List<Line> transcribe(Path pcm, Path modelCache, boolean speechOnly) throws IOException {
         BitSet speech;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(pcm))) {
-            speech = SpeechDetector.speech(in);
+        if (speechOnly) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(pcm))) {
+                speech = SpeechDetector.speech(in);
+            }
+        } else {
+            speech = new BitSet();
+            speech.set(0, Integer.MAX_VALUE);
         }
         List<Line> lines = new ArrayList<>();
         try (Recognizer recognizer = new Recognizer(model(modelCache), 16000);

@@ -58,6 +58,7 @@ public final class LanguageQualityBench {
         Path models = dir.resolve("models");
         List<String[]> utterances = realSpeech(footage.resolve("usr/share/pocketsphinx/test/data"));
         speech(utterances, dir, models);
+        noSpeech(footage.resolve("usr/share/planetblupi/music"), dir, models);
         try (VisionWorker.Factory workers = new VisionWorker.Factory(InsightsProperties.BUILT_VISION, models)) {
             entities(footage.resolve("opennlp-tools-tests.jar"), workers);
             languages(footage.resolve("usr/share/games/fortunes"));
@@ -84,9 +85,12 @@ public final class LanguageQualityBench {
         int words = 0;
         int realEdits = 0;
         int synthEdits = 0;
+        int hearingAllEdits = 0;
         double seconds = 0;
         for (String[] u : utterances) {
             String real = transcribe(Path.of(u[0]), dir, models);
+            hearingAllEdits += QualityBench.edits(u[1], String.join(" ", Transcriber.transcribe(dir.resolve("speech.pcm"), models, false)
+                    .stream().map(Transcriber.Line::text).toList()));
             Path voice = dir.resolve("espeak-" + words + ".wav");
             if (new ProcessBuilder("espeak-ng", "-v", "en-us", "-s", "140", "-w", voice.toString(), u[1]).start().waitFor() != 0) {
                 throw new IOException("espeak-ng failed");
@@ -102,6 +106,38 @@ public final class LanguageQualityBench {
                 utterances.size(), words, seconds);
         System.out.printf(Locale.ROOT, "  WER real voices %.3f   espeak-ng saying the same %.3f   (goal <= 0.10; Vosk's small model publishes"
                 + " 0.0985 on LibriSpeech test-clean)%n", (double) realEdits / words, (double) synthEdits / words);
+        System.out.printf(Locale.ROOT, "  WER real voices without speech detection first: %.3f%n", (double) hearingAllEdits / words);
+    }
+
+    /** Lines made of sound without speech: Debian's planetblupi-music-ogg (a minute of each track) and generated noise. */
+    static void noSpeech(Path music, Path dir, Path models) throws Exception {
+        List<String[]> sounds = new ArrayList<>();
+        try (Stream<Path> tracks = Files.list(music)) {
+            tracks.sorted().forEach(t -> sounds.add(new String[] {"-t", "60", "-i", t.toString()}));
+        }
+        sounds.add(new String[] {"-f", "lavfi", "-i", "anoisesrc=c=white:a=0.05:d=30"});
+        sounds.add(new String[] {"-f", "lavfi", "-i", "anoisesrc=c=pink:a=0.1:d=30"});
+        int[] lines = new int[2];
+        List<String> heard = new ArrayList<>();
+        for (String[] sound : sounds) {
+            Path pcm = dir.resolve("sound.pcm");
+            List<String> arguments = new ArrayList<>(List.of("-y"));
+            arguments.addAll(List.of(sound));
+            arguments.addAll(List.of("-ac", "1", "-ar", "16000", "-f", "s16le", pcm.toString()));
+            if (!Ffmpeg.ffmpeg(arguments, Duration.ofMinutes(1)).ok()) {
+                throw new IOException("ffmpeg could not make " + List.of(sound));
+            }
+            for (int vad = 0; vad < 2; vad++) {
+                List<Transcriber.Line> made = Transcriber.transcribe(pcm, models, vad == 1);
+                lines[vad] += made.size();
+                if (vad == 0) {
+                    made.forEach(l -> heard.add(l.text()));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "transcript lines made of music and noise (Debian's planetblupi-music-ogg, a minute of each of its %d"
+                + " tracks; 30 s of white and of pink noise): %d with speech detection first, %d without (%s)%n", sounds.size() - 2, lines[1],
+                lines[0], String.join(" ", heard));
     }
 
     private static String transcribe(Path audio, Path dir, Path models) throws IOException {
