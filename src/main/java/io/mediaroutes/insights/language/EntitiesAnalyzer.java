@@ -73,7 +73,8 @@ public record EntitiesAnalyzer(boolean enabled, Brands brands) implements TextAn
             String surname = names[names.length - 1].toLowerCase(Locale.ROOT);
             people.remove(surname);
             for (Keywords.TimedText line : lines) {
-                if (!person.lines().contains(line) && List.of(line.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).contains(surname)) {
+                List<String> words = List.of(line.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+                if (!person.lines().contains(line) && words.contains(surname)) {
                     person.lines().add(line);
                 }
             }

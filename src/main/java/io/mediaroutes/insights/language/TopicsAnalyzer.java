@@ -54,7 +54,8 @@ public record TopicsAnalyzer(boolean enabled, Path modelCache) implements TextAn
                     }
                 }
                 if (closest != null) {
-                    times.computeIfAbsent(closest, c -> new ArrayList<>()).add(new double[] {window.get(0).start(), window.get(window.size() - 1).end()});
+                    double[] stretch = {window.get(0).start(), window.get(window.size() - 1).end()};
+                    times.computeIfAbsent(closest, c -> new ArrayList<>()).add(stretch);
                     confidence.merge(closest, best, Math::max);
                 }
             }
@@ -63,9 +64,9 @@ public record TopicsAnalyzer(boolean enabled, Path modelCache) implements TextAn
             for (Taxonomy.Category category : times.keySet().stream()
                     .sorted(Comparator.comparingDouble((Taxonomy.Category c) -> confidence.get(c)).reversed()).limit(MAX_TOPICS).toList()) {
                 ObjectNode topic = topics.addObject().put("id", id++).put("name", category.name())
-                        .put("referenceId", String.join("/", category.tiers())).put("referenceType", "IAB").putNull("iptcName")
-                        .put("iabName", category.name()).put("confidence", Math.round(confidence.get(category) * 100) / 100.0)
-                        .put("language", "en-US");
+                        .put("referenceId", String.join("/", category.tiers())).putNull("referenceUrl").put("referenceType", "IAB")
+                        .putNull("iptcName").put("iabName", category.name())
+                        .put("confidence", Math.round(confidence.get(category) * 100) / 100.0).put("language", "en-US");
                 ArrayNode instances = topic.putArray("instances");
                 times.get(category).forEach(t -> Instances.add(instances, t[0], t[1]));
             }
