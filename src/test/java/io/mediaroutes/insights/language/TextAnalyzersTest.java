@@ -1,6 +1,7 @@
 package io.mediaroutes.insights.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,6 +114,22 @@ class TextAnalyzersTest {
                 .anyMatch(id -> id.startsWith("Sports"));
         assertThat(topics.at("/0/referenceType").asText()).isEqualTo("IAB");
         assertThat(topics.at("/0/confidence").asDouble()).isBetween(TopicsAnalyzer.MIN_SIMILARITY, 1.0);
+    }
+
+    @Test
+    void aWorkerThatCannotStartFailsWithItsReason() throws Exception {
+        Path home = dir.resolve("broken-worker");
+        Path node = Files.createDirectories(home.resolve("runtime/node/bin")).resolve("node");
+        Files.writeString(node, "#!/bin/sh\necho 'cannot read the lexicon' >&2\nexit 3\n");
+        node.toFile().setExecutable(true);
+        Files.createDirectories(home.resolve("node_modules/@vladmandic/human/models"));
+        try (VisionWorker.Factory broken = new VisionWorker.Factory(new InsightsProperties.Vision(home, 720), dir.resolve("models"));
+                Analysis analysis = new Analysis("text-2", dir.resolve("none.mp4"), new MediaProbe.Info(10, 640, 360, "h264", "aac"),
+                        dir.resolve("work"), Duration.ofMinutes(1), broken)) {
+            analysis.text().add(said("john smith is in paris", 1));
+            assertThatThrownBy(() -> new SentimentAnalyzer(true).start(analysis).finish(JSON.createObjectNode()))
+                    .hasMessageContaining("vision worker").hasMessageContaining("cannot read the lexicon");
+        }
     }
 
     @Test
