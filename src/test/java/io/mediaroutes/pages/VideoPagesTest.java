@@ -28,7 +28,7 @@ class VideoPagesTest extends AppTest {
     void theListShowsEachVideoAndAVideosTimelineSeeksThePlayer() throws Exception {
         Path shown = Files.createDirectories(home().resolve("made"));
         // two pictures, the second in negative: a cut at 3 s that the shot detector finds
-        Path first = TestVideos.textImage(shown.resolve("a.png"), "FIRST SHOT");
+        Path first = TestVideos.textImage(shown.resolve("a.png"), "FIRST SHOT BY NIKE");
         Path second = TestVideos.textImage(shown.resolve("b.png"), "SECOND SHOT");
         Path clip = shown.resolve("two-shots.mp4");
         Ffmpeg.Result made = Ffmpeg.ffmpeg(List.of("-loop", "1", "-t", "3", "-i",
@@ -55,6 +55,8 @@ class VideoPagesTest extends AppTest {
         String found = Chromium.dom(base + "/?q=second%20shot");
         assertThat(found).contains("two-shots.mp4").doesNotContain("notes.mp4").containsPattern("#t=[23]\\.?\\d*\">0:0[23] Ocr: SECOND SHOT");
         Chromium.screenshot(base + "/?q=second%20shot", Path.of("target/screenshots/search.png"));
+        // a brand read on screen is found by its name, as a brand
+        assertThat(Chromium.dom(base + "/?q=nike")).contains("two-shots.mp4").containsPattern("#t=0\\.?\\d*\">0:00 Brand: Nike");
 
         Matcher job = Pattern.compile("video.html\\?id=([0-9a-f-]+)\">two-shots.mp4").matcher(list);
         assertThat(job.find()).as("a link to the video's page").isTrue();
