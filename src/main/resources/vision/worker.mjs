@@ -6,8 +6,8 @@
 // their mesh, with their embeddings), then width * height * 3 bytes of RGB. The answer:
 // {"faces":[{box,score,embedding}],"objects":[{label,box,score}]}, boxes as [x, y, width, height] in the frame's pixels.
 // Text (what = 8): the header's first number is the length of a UTF-8 JSON body {"lines":["...",...]}, the second 0;
-// the answer has, for each line, the people, places and organizations compromise names in it and VADER's sentiment
-// (compound score, -1 to 1): {"lines":[{people,places,organizations,sentiment}]}.
+// the answer has, for each line, the people and places compromise names in it and VADER's sentiment (compound score,
+// -1 to 1): {"lines":[{people,places,sentiment}]}.
 //
 // Models: @vladmandic/human's BlazeFace (back-camera model, 256 px input), face mesh, FaceRes (1024-d embeddings) and
 // CenterNet (COCO's 80 classes), on TensorFlow.js's wasm backend; all from node_modules, nothing from the network;
@@ -151,7 +151,6 @@ async function read(body) {
       const doc = nlp(line);
       // a person's name without a title before it: "President Obama" is Obama
       return { people: titled(doc.people().not('#Honorific').out('array')), places: titled(doc.places().out('array')),
-        organizations: titled(doc.organizations().out('array')),
         sentiment: round(vader.SentimentIntensityAnalyzer.polarity_scores(line).compound) };
     }),
   };

@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The vision worker of one video: {@code src/main/resources/vision/worker.mjs} on the Node.js and packages the build
- * installed ({@code mediaroutes.insights.vision.home}), fed one frame at a time on stdin, answering one JSON line each.
- * Frames never leave the machine: the worker reads no address but its own model files. A worker that exits, hangs
+ * installed ({@code mediaroutes.insights.vision.home}), fed one frame at a time on stdin, answering one JSON line each;
+ * it also reads text, all of a video's lines at once, for the text analyzers (named people and places, sentiment), and a
+ * worker that only reads text never loads the vision models. Frames and text never leave the machine: the worker reads no address but its own model files. A worker that exits, hangs
  * past {@link #FRAME_TIMEOUT_SECONDS} s on a frame or answers garbage fails the analyzer that uses it, with its reason
  * (the tail of its stderr), and is not used again; the next video gets a new one.
  */
@@ -56,8 +57,8 @@ public final class VisionWorker implements AutoCloseable {
 
     public record Answer(List<Face> faces, List<Detected> objects) {}
 
-    /** What the worker read in a line of text: the people, places and organizations it names, and its sentiment (-1 to 1). */
-    public record Reading(List<String> people, List<String> places, List<String> organizations, double sentiment) {}
+    /** What the worker read in a line of text: the people and places it names, and its sentiment (-1 to 1). */
+    public record Reading(List<String> people, List<String> places, double sentiment) {}
 
     /**
      * Starts workers where the build installed them, and keeps those that finished a video cleanly for the next one
@@ -208,8 +209,7 @@ public final class VisionWorker implements AutoCloseable {
         }
         List<Reading> readings = new ArrayList<>();
         for (JsonNode line : answer) {
-            readings.add(new Reading(texts(line.path("people")), texts(line.path("places")), texts(line.path("organizations")),
-                    line.path("sentiment").asDouble()));
+            readings.add(new Reading(texts(line.path("people")), texts(line.path("places")), line.path("sentiment").asDouble()));
         }
         clean = true;
         return readings;
