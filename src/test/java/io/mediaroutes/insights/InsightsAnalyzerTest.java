@@ -169,7 +169,9 @@ class InsightsAnalyzerTest {
         assertThat(firstLine.get("height").asInt()).isBetween(18, 45);
         assertThat(firstLine.get("angle").asInt()).isZero();
         assertThat(text.get("keywords").get(0).get("text").asText()).isEqualTo("invoice");
-        assertThat(text.at("/topics/0/name").asText()).isEqualTo("invoice");
+        // "MEDIAROUTES INVOICE 2026", "INVOICE TOTAL PAID": an IAB category of business and finance
+        assertThat(text.at("/topics/0/referenceId").asText()).startsWith("Business and Finance/");
+        assertThat(text.at("/topics/0/instances/0/start").asText()).isEqualTo(firstLine.at("/instances/0/start").asText());
     }
 
     private static Path textImage(String text) throws Exception {

@@ -28,8 +28,10 @@ class DuplicatesTest {
         try (ConfigurableApplicationContext app = AppTestSupport.start(home, quick(Map.of()))) {
             Path first = drop(home, TestVideos.mp4(home.resolve("clip.mp4"), 2), "first.mp4");
             awaitDelivered(home, "first.mp4");
+            Path archived = first.getParent().resolve(".done/first.mp4"); // archived once its insights are delivered
+            Await.until(archived + " archived", Duration.ofSeconds(30), () -> Files.exists(archived));
 
-            drop(home, first.getParent().resolve(".done/first.mp4"), "again.mp4"); // the same bytes, later
+            drop(home, archived, "again.mp4"); // the same bytes, later
             Path twinSource = TestVideos.mp4(home.resolve("twin.mp4"), 3);
             drop(home, twinSource, "twin-a.mp4");                                  // the same bytes, at once
             drop(home, twinSource, "twin-b.mp4");
