@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.Captions;
-import io.mediaroutes.insights.IndexSearch;
 import io.mediaroutes.insights.VideoIndex;
 import io.mediaroutes.security.PublicUrl;
+import io.mediaroutes.service.search.SearchIndex;
+import io.mediaroutes.service.search.SearchMatches;
+import io.mediaroutes.service.search.SearchSync;
 import io.mediaroutes.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,10 +52,14 @@ public class VideoController {
     private final ObjectMapper json;
     private final PublicUrl publicUrl;
     private final ProcessingQueue queue;
+    private final ConnectorSearch indexes;
+    private final SearchSync search;
 
     public VideoController(VideoRepository videos, UploadUris uploadUris, BlobStore blobs, ServiceProperties props,
-            ObjectMapper json, PublicUrl publicUrl, ProcessingQueue queue) {
+            ObjectMapper json, PublicUrl publicUrl, ProcessingQueue queue, ConnectorSearch indexes, SearchSync search) {
         this.queue = queue;
+        this.indexes = indexes;
+        this.search = search;
         this.publicUrl = publicUrl;
         this.videos = videos;
         this.uploadUris = uploadUris;
@@ -109,6 +116,7 @@ public class VideoController {
         if (video.isEmpty() || !videos.delete(id)) {
             return ResponseEntity.notFound().build();
         }
+        search.deleted(id);
         blobs.deleteContainer(video.get().container());
         return ResponseEntity.noContent().build();
     }
@@ -145,49 +153,44 @@ public class VideoController {
         if (video.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        Optional<JsonNode> stored = storedIndex(video.get());
+        Optional<JsonNode> stored = indexes.storedIndex(video.get());
         return ResponseEntity.ok(stored.isPresent() ? stored.get() : video.get().pendingIndex());
-    }
-
-    /** The index processing stored for a completed video; none before (or if it was never stored). */
-    private Optional<JsonNode> storedIndex(Video video) throws IOException {
-        if (video.state() != Video.State.COMPLETED || blobs.properties(video.container(), VideoIndex.BLOB).isEmpty()) {
-            return Optional.empty();
-        }
-        try (var in = blobs.openRead(video.container(), VideoIndex.BLOB)) {
-            return Optional.of(json.readTree(in));
-        }
     }
 
     /**
      * Search (our extension, answering as Video Indexer's Search does): the processed videos whose insights or name
-     * contain {@code query}, newest first, each with where it was said or shown ({@code searchMatches}).
-     * It reads every processed video's index: fine for one service's videos, not a search engine.
+     * match {@code query}, best first, each with where it was said or shown ({@code searchMatches}); from the search
+     * index. {@code mode=hybrid} finds moments by meaning too (a query that shares no word with them).
      */
     @GetMapping("/api/Videos/Search")
-    public ResponseEntity<?> search(@RequestParam(defaultValue = "") String query, @RequestParam(defaultValue = "25") int pageSize,
-            @RequestParam(defaultValue = "0") int skip, HttpServletRequest request) throws IOException {
-        if (query.isBlank() || pageSize < 1 || pageSize > 1000 || skip < 0) {
-            return invalidRequest(request, "query must not be empty, pageSize must be 1 to 1000 and skip at least 0.");
+    public ResponseEntity<?> search(@RequestParam(defaultValue = "") String query, @RequestParam(defaultValue = "words") String mode,
+            @RequestParam(defaultValue = "25") int pageSize, @RequestParam(defaultValue = "0") int skip, HttpServletRequest request)
+            throws IOException {
+        Optional<SearchIndex.Mode> how = SearchIndex.Mode.named(mode);
+        if (query.isBlank() || query.length() > SearchIndex.MAX_QUERY_CHARS || pageSize < 1 || pageSize > 1000 || skip < 0 || how.isEmpty()) {
+            return invalidRequest(request, "query must have 1 to " + SearchIndex.MAX_QUERY_CHARS + " characters, mode must be words or "
+                    + "hybrid, pageSize must be 1 to 1000 and skip at least 0.");
+        }
+        SearchIndex.Page found;
+        try {
+            found = search.index().search(ConnectorSearch.SCOPE, new SearchIndex.Request(query, how.get(), Set.of(), Map.of()), skip, pageSize);
+        } catch (IllegalArgumentException tooMuch) {
+            return invalidRequest(request, tooMuch.getMessage() + ".");
         }
         ObjectNode answer = json.createObjectNode();
         ArrayNode results = answer.putArray("results");
-        int found = 0;
-        for (Video video : videos.completedConnectorVideos()) {
-            Optional<JsonNode> stored = storedIndex(video);
-            if (stored.isEmpty()) {
-                continue;
+        for (SearchIndex.Hit hit : found.hits()) {
+            Optional<Video> video = videos.findConnectorVideo(hit.videoId());
+            if (video.isEmpty()) {
+                continue; // deleted since it was indexed
             }
-            JsonNode index = stored.get();
-            ArrayNode matches = IndexSearch.matches(video.originalName(), index, query);
-            if (matches != null && found++ >= skip && results.size() < pageSize) {
-                results.addObject().put("id", video.id()).put("name", video.originalName()).put("state", video.indexState())
-                        .put("durationInSeconds", video.duration()).put("thumbnailId", index.at("/videos/0/thumbnailId").asText(""))
-                        .set("searchMatches", matches);
-            }
+            results.addObject().put("id", video.get().id()).put("name", video.get().originalName()).put("state", video.get().indexState())
+                    .put("durationInSeconds", video.get().duration())
+                    .put("thumbnailId", hit.thumbnailId())
+                    .set("searchMatches", SearchMatches.of(hit.matches()));
         }
-        answer.putObject("nextPage").put("pageSize", pageSize).put("skip", skip).put("done", skip + pageSize >= found)
-                .put("totalCount", found);
+        answer.putObject("nextPage").put("pageSize", pageSize).put("skip", skip).put("done", skip + pageSize >= found.total())
+                .put("totalCount", found.total());
         return ResponseEntity.ok(answer);
     }
 

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -67,6 +69,17 @@ public class VideoRepository {
     public List<Video> completedConnectorVideos() {
         return jdbc.query("SELECT * FROM service_video v WHERE v.state = 'COMPLETED' AND NOT EXISTS "
                 + "(SELECT 1 FROM indexer_video i WHERE i.video_id = v.id) ORDER BY v.created_at DESC", VideoRepository::map);
+    }
+
+    /** Processed videos, each with when it last changed (ms): the Connector API's ({@code indexer} false) or Video Indexer's. */
+    public Map<String, Long> processedVersions(boolean indexer) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query("SELECT v.id, v.updated_at FROM service_video v WHERE v.state = 'COMPLETED' AND " + (indexer ? "" : "NOT ")
+                + "EXISTS (SELECT 1 FROM indexer_video i WHERE i.video_id = v.id)",
+                rs -> {
+                    versions.put(rs.getString("id"), rs.getTimestamp("updated_at").getTime());
+                });
+        return versions;
     }
 
     public boolean isConnectorVideo(String id) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.Captions;
-import io.mediaroutes.insights.IndexSearch;
 import io.mediaroutes.service.ByteLimit;
 import io.mediaroutes.service.OutboundHttp;
 import io.mediaroutes.security.PublicUrl;
@@ -14,6 +13,9 @@ import io.mediaroutes.service.ProcessingQueue;
 import io.mediaroutes.service.ServiceProperties;
 import io.mediaroutes.service.Video;
 import io.mediaroutes.service.VideoRepository;
+import io.mediaroutes.service.search.SearchIndex;
+import io.mediaroutes.service.search.SearchMatches;
+import io.mediaroutes.service.search.SearchSync;
 import io.mediaroutes.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -24,10 +26,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -70,10 +76,12 @@ public class VideoIndexerController {
     private final PublicUrl publicUrl;
     private final ServiceProperties props;
     private final ProcessingQueue queue;
+    private final SearchSync search;
 
     public VideoIndexerController(IndexerAccount account, AccessTokens tokens, VideoRepository videos, IndexerVideos indexerVideos,
             IndexerViews views, BlobStore blobs, ObjectMapper json, OutboundHttp outbound, VideoFetcher fetcher,
-            PublicUrl publicUrl, ServiceProperties props, ProcessingQueue queue) {
+            PublicUrl publicUrl, ServiceProperties props, ProcessingQueue queue, SearchSync search) {
+        this.search = search;
         this.account = account;
         this.tokens = tokens;
         this.videos = videos;
@@ -198,31 +206,70 @@ public class VideoIndexerController {
         return page(results, pageSize, skip, ids.size());
     }
 
+    /** Search's textScope values and the kinds of match each covers. */
+    private static final Map<String, Set<String>> TEXT_SCOPES = Map.of("Transcript", Set.of("Transcript"), "Ocr", Set.of("Ocr"),
+            "Keywords", Set.of("Keyword"), "Topics", Set.of("Topic"), "Annotations", Set.of("Label"), "Brands", Set.of("Brand"),
+            "NamedEntities", Set.of("NamedPerson", "NamedLocation", "Brand"));
+
+    /**
+     * Search, from the search index: {@code query} in the insights (every word, the phrase first), {@code textScope}
+     * narrowing where, {@code face} a person's name, filters ({@code id}, {@code externalId}, {@code partition},
+     * {@code sourceLanguage}) that must all hold; {@code mode=hybrid} (our extension) finds moments by meaning too.
+     * {@code language} (the language to answer in) is accepted and not used: answers are in the video's language. No
+     * animated characters are detected here, so {@code animatedCharacter} finds none.
+     */
     @IndexerAccess.Read
     @GetMapping(ACCOUNT + "/Videos/Search")
     public ObjectNode search(@RequestParam(required = false) String id, @RequestParam(required = false) String query,
-            @RequestParam(required = false) String externalId, @RequestParam(defaultValue = "25") int pageSize,
-            @RequestParam(defaultValue = "0") int skip) throws IOException {
+            @RequestParam(required = false) String externalId, @RequestParam(required = false) String partition,
+            @RequestParam(required = false) String sourceLanguage, @RequestParam(required = false) List<String> textScope,
+            @RequestParam(required = false) String face, @RequestParam(required = false) String animatedCharacter,
+            @RequestParam(required = false) String language, @RequestParam(defaultValue = "words") String mode,
+            @RequestParam(defaultValue = "25") int pageSize, @RequestParam(defaultValue = "0") int skip) throws IOException {
+        if (pageSize < 1 || pageSize > 1000 || skip < 0) {
+            throw IndexerError.invalidInput("pageSize must be 1 to 1000 and skip at least 0.");
+        }
+        SearchIndex.Mode how = SearchIndex.Mode.named(mode).orElseThrow(() -> IndexerError.invalidInput("mode must be words or hybrid."));
+        Set<String> types = new HashSet<>();
+        for (String scope : textScope == null ? List.<String>of() : textScope) {
+            types.addAll(TEXT_SCOPES.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(scope.strip())).findFirst()
+                    .orElseThrow(() -> IndexerError.invalidInput("textScope must be among " + String.join(", ", new TreeSet<>(TEXT_SCOPES.keySet()))
+                            + ".")).getValue());
+        }
+        Map<String, String> filters = new HashMap<>();
+        Map.of("id", id == null ? "" : id, "externalId", externalId == null ? "" : externalId, "partition", partition == null ? "" : partition,
+                "sourceLanguage", sourceLanguage == null ? "" : sourceLanguage).forEach((k, v) -> {
+                    if (!v.isEmpty()) {
+                        filters.put(k, v);
+                    }
+                });
+        if (animatedCharacter != null && !animatedCharacter.isBlank()) {
+            return page(json.createArrayNode(), pageSize, skip, 0);
+        }
+        SearchIndex.Page found;
+        try {
+            Set<String> withFace = null; // the videos where a person of that name is seen: the query is looked for in those
+            if (face != null && !face.isBlank()) {
+                withFace = new HashSet<>();
+                for (SearchIndex.Hit hit : search.index().search(IndexerSearch.SCOPE,
+                        new SearchIndex.Request(face, SearchIndex.Mode.WORDS, Set.of("Face"), filters), 0, Integer.MAX_VALUE).hits()) {
+                    withFace.add(hit.videoId());
+                }
+            }
+            found = search.index().search(IndexerSearch.SCOPE, new SearchIndex.Request(query, how, types, filters, withFace), skip, pageSize);
+        } catch (IllegalArgumentException tooMuch) {
+            throw IndexerError.invalidInput(tooMuch.getMessage() + ".");
+        }
         ArrayNode results = json.createArrayNode();
-        for (String videoId : indexerVideos.ids()) {
-            Optional<Video> video = videos.find(videoId);
-            Optional<IndexerVideos.Fields> fields = indexerVideos.find(videoId);
-            if (video.isEmpty() || fields.isEmpty() || id != null && !id.equals(videoId)
-                    || externalId != null && !externalId.equals(fields.get().externalId())) {
-                continue;
-            }
-            JsonNode index = views.index(video.get(), fields.get(), false); // read once: for the query and for the summary
-            ArrayNode matches = query == null ? json.createArrayNode() : IndexSearch.matches(video.get().originalName(), index, query);
-            if (matches != null) {
-                results.add(views.summary(video.get(), fields.get(), index, matches));
+        for (SearchIndex.Hit hit : found.hits()) {
+            Optional<Video> video = videos.find(hit.videoId());
+            Optional<IndexerVideos.Fields> fields = indexerVideos.find(hit.videoId());
+            if (video.isPresent() && fields.isPresent()) { // else deleted since it was indexed
+                results.add(views.summary(video.get(), fields.get(), views.index(video.get(), fields.get(), false),
+                        query == null ? json.createArrayNode() : SearchMatches.of(hit.matches())));
             }
         }
-        int total = results.size();
-        ArrayNode page = json.createArrayNode();
-        for (int i = Math.max(skip, 0); i < Math.min(total, skip + pageSize); i++) {
-            page.add(results.get(i));
-        }
-        return page(page, pageSize, skip, total);
+        return page(results, pageSize, skip, found.total());
     }
 
     @IndexerAccess.Read
@@ -271,6 +318,7 @@ public class VideoIndexerController {
         if (video.isPresent()) {
             videos.delete(videoId);
             indexerVideos.delete(videoId);
+            search.deleted(videoId);
             blobs.deleteContainer(video.get().container());
         }
         return ResponseEntity.noContent().build();
