@@ -155,6 +155,12 @@ class VideoIndexerConformanceTest extends AppTest {
                 + "&language=%3Cscript%3Ealert(1)%3C%2Fscript%3E&accessToken=" + writer, new byte[0]);
         assertThat(badLanguage.status()).isEqualTo(400);
         assertThat(badLanguage.text()).contains("language must be a language code").doesNotContain("<script>");
+        for (String bad : List.of("query=" + "y".repeat(600), "query=a&pageSize=1000000", "query=a&textScope=Everything", "query=a&mode=magic")) {
+            RawHttp.Answer refused = RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos/Search?" + bad + "&accessToken="
+                    + reader + " HTTP/1.1\r\nHost: 127.0.0.1");
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(JSON.readTree(refused.text()).path("ErrorType").asText()).isEqualTo("INVALID_INPUT");
+        }
     }
 
     private static void assertConforms(JsonNode ours, String recording) throws IOException {

@@ -52,6 +52,18 @@ class VideoPagesTest extends AppTest {
         assertThat(RawHttp.send(port, "GET /api/videos/search?query=second%20shot HTTP/1.1\r\nHost: 127.0.0.1").text())
                 .contains("\"name\":\"two-shots.mp4\"").contains("\"type\":\"Ocr\"").contains("\"exactText\":\"SECOND SHOT\"");
         assertThat(RawHttp.send(port, "GET /api/Videos/Search?query= HTTP/1.1\r\nHost: 127.0.0.1").status()).isEqualTo(400);
+        // hostile queries: a clear 400 or a bounded answer, never a stack trace or a scan
+        RawHttp.Answer tooLong = RawHttp.send(port, "GET /api/Videos/Search?query=" + "x".repeat(600) + " HTTP/1.1\r\nHost: 127.0.0.1");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.text()).contains("query must have 1 to 500 characters");
+        assertThat(RawHttp.send(port, "GET /api/Videos/Search?query=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: 127.0.0.1").status())
+                .isEqualTo(400);
+        assertThat(RawHttp.send(port, "GET /api/Videos/Search?query=shot&pageSize=1000000 HTTP/1.1\r\nHost: 127.0.0.1").status())
+                .isEqualTo(400);
+        RawHttp.Answer syntax = RawHttp.send(port, "GET /api/Videos/Search?mode=hybrid&query=text%3Ashot%20AND%20sec*%20OR%201%3D1 HTTP/1.1\r\n"
+                + "Host: 127.0.0.1");
+        assertThat(syntax.status()).isEqualTo(200);
+        assertThat(syntax.text()).doesNotContain("Exception");
         String found = Chromium.dom(base + "/?q=second%20shot");
         assertThat(found).contains("two-shots.mp4").doesNotContain("notes.mp4").containsPattern("#t=[23]\\.?\\d*\">0:0[23] Ocr: SECOND SHOT");
         Chromium.screenshot(base + "/?q=second%20shot", Path.of("target/screenshots/search.png"));
