@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -27,7 +28,8 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -38,11 +40,13 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
@@ -95,7 +99,6 @@ public final class SearchIndex implements AutoCloseable {
 
     public static final int MAX_QUERY_CHARS = 500;
     static final int MAX_QUERY_WORDS = 32;
-    static final int MAX_MOMENTS = 20_000; // matched moments looked at per query: bounds a query's cost, whatever it matches
     static final int MEANING_CANDIDATES = 200;
     static final double MIN_MEANING = 0.35; // cosine similarity of a moment to the query, as topics use it
     private static final int MATCHES_PER_VIDEO = 20;
@@ -120,8 +123,21 @@ public final class SearchIndex implements AutoCloseable {
         this.embed = embed;
     }
 
-    /** Adds or replaces a video in a scope. */
+    /** Adds or replaces a video in a scope; searchable at once. */
     public void put(String scope, Video video) throws IOException {
+        putAll(scope, List.of(video));
+    }
+
+    /** Adds or replaces videos in a scope, with one commit for all. */
+    public void putAll(String scope, List<Video> videos) throws IOException {
+        for (Video video : videos) {
+            add(scope, video);
+        }
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private void add(String scope, Video video) throws IOException {
         List<Document> docs = new ArrayList<>();
         Document head = base(scope, video, "Video");
         head.add(new TextField(TEXT, video.name(), Field.Store.YES));
@@ -145,8 +161,6 @@ public final class SearchIndex implements AutoCloseable {
             }
         });
         writer.updateDocuments(new Term(VIDEO, video.id()), docs);
-        writer.commit();
-        searchers.maybeRefreshBlocking();
     }
 
     private static Document base(String scope, Video video, String type) {
@@ -219,9 +233,9 @@ public final class SearchIndex implements AutoCloseable {
         }
         IndexSearcher searcher = searchers.acquire();
         try {
-            Map<String, List<Match>> found;
+            Map<String, List<ScoreDoc>> found;
             if (text == null) {
-                found = grouped(searcher, searcher.search(within.build(), MAX_MOMENTS), null);
+                found = ByVideo.of(searcher, within.build());
             } else {
                 found = words(searcher, within.build(), text);
                 if (query.mode() == Mode.HYBRID && embed != null) {
@@ -231,8 +245,8 @@ public final class SearchIndex implements AutoCloseable {
             List<Hit> page = new ArrayList<>();
             int i = 0;
             for (var video : found.entrySet()) {
-                if (i++ >= skip && page.size() < pageSize) {
-                    page.add(new Hit(video.getKey(), thumbnailOf(searcher, scope, video.getKey()), video.getValue()));
+                if (i++ >= skip && page.size() < pageSize) { // only the page's moments are read from the index
+                    page.add(new Hit(video.getKey(), thumbnailOf(searcher, scope, video.getKey()), matches(searcher, video.getValue(), text)));
                 }
             }
             return new Page(page, found.size());
@@ -250,7 +264,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Videos whose moments contain every word of the query (the phrase ranks first), in the order of their best moment. */
-    private Map<String, List<Match>> words(IndexSearcher searcher, Query within, String query) throws IOException {
+    private Map<String, List<ScoreDoc>> words(IndexSearcher searcher, Query within, String query) throws IOException {
         QueryBuilder builder = new QueryBuilder(analyzer);
         Query all = builder.createBooleanQuery(TEXT, query, BooleanClause.Occur.MUST);
         if (all == null) {
@@ -264,70 +278,108 @@ public final class SearchIndex implements AutoCloseable {
         if (phrase != null) {
             ranked.add(phrase, BooleanClause.Occur.SHOULD);
         }
-        return grouped(searcher, searcher.search(ranked.build(), MAX_MOMENTS), query);
+        return ByVideo.of(searcher, ranked.build());
     }
 
     /** Moments close in meaning to the query, whatever their words, grouped by video in the order of their best. */
-    private Map<String, List<Match>> meaning(IndexSearcher searcher, Query within, String query) throws IOException {
+    private Map<String, List<ScoreDoc>> meaning(IndexSearcher searcher, Query within, String query) throws IOException {
         KnnFloatVectorQuery near = new KnnFloatVectorQuery(VECTOR, embed.apply(query), MEANING_CANDIDATES, within);
-        TopDocs hits = searcher.search(near, MEANING_CANDIDATES);
-        List<ScoreDoc> close = new ArrayList<>();
-        for (ScoreDoc hit : hits.scoreDocs) {
-            if (2 * hit.score - 1 >= MIN_MEANING) { // Lucene scores a dot product d as (1 + d) / 2
-                close.add(hit);
-            }
-        }
-        return grouped(searcher, new TopDocs(hits.totalHits, close.toArray(ScoreDoc[]::new)), null);
+        Map<String, List<ScoreDoc>> byVideo = ByVideo.of(searcher, near);
+        byVideo.values().forEach(docs -> docs.removeIf(d -> 2 * d.score - 1 < MIN_MEANING)); // a dot product d scores (1 + d) / 2
+        byVideo.values().removeIf(List::isEmpty);
+        return byVideo;
     }
 
-    /** Reciprocal rank fusion of two rankings of videos (k = 60), their matches joined: words' first. */
-    static Map<String, List<Match>> fused(Map<String, List<Match>> words, Map<String, List<Match>> meaning) {
+    /** Reciprocal rank fusion of two rankings of videos (k = 60), their moments joined: the words' first. */
+    static Map<String, List<ScoreDoc>> fused(Map<String, List<ScoreDoc>> words, Map<String, List<ScoreDoc>> meaning) {
         Map<String, Double> score = new HashMap<>();
-        for (Map<String, List<Match>> ranking : List.of(words, meaning)) {
+        for (Map<String, List<ScoreDoc>> ranking : List.of(words, meaning)) {
             int rank = 0;
             for (String video : ranking.keySet()) {
                 score.merge(video, 1.0 / (60 + ++rank), Double::sum);
             }
         }
-        Map<String, List<Match>> fused = new LinkedHashMap<>();
+        Map<String, List<ScoreDoc>> fused = new LinkedHashMap<>();
         score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e -> {
-            List<Match> matches = new ArrayList<>(words.getOrDefault(e.getKey(), List.of()));
-            meaning.getOrDefault(e.getKey(), List.of()).stream().filter(m -> !matches.contains(m)).forEach(matches::add);
-            fused.put(e.getKey(), matches.subList(0, Math.min(MATCHES_PER_VIDEO, matches.size())));
+            List<ScoreDoc> docs = new ArrayList<>(words.getOrDefault(e.getKey(), List.of()));
+            meaning.getOrDefault(e.getKey(), List.of()).stream().filter(m -> docs.stream().noneMatch(d -> d.doc == m.doc)).forEach(docs::add);
+            fused.put(e.getKey(), docs.subList(0, Math.min(MATCHES_PER_VIDEO, docs.size())));
         });
         return fused;
     }
 
-    /** Hits grouped by video, in the order of each video's best; {@code query}: the words to show as exactText, if any. */
-    private static Map<String, List<Match>> grouped(IndexSearcher searcher, TopDocs hits, String query) throws IOException {
-        Map<String, List<Match>> byVideo = new LinkedHashMap<>();
+    /** A video's moments as matches; {@code query}: the words to show as exactText (none for a listing). */
+    private static List<Match> matches(IndexSearcher searcher, List<ScoreDoc> docs, String query) throws IOException {
+        List<Match> matches = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
-        for (ScoreDoc hit : hits.scoreDocs) {
-            String video = videoOf(searcher, hit.doc);
-            List<Match> matches = byVideo.computeIfAbsent(video, v -> new ArrayList<>());
-            if (matches.size() >= MATCHES_PER_VIDEO) {
-                continue;
-            }
+        for (ScoreDoc hit : docs) {
             Document doc = stored.document(hit.doc);
-            if (doc.get(TYPE).equals("Video")) {
-                continue; // the video's name: found, with no moment
+            if (!doc.get(TYPE).equals("Video")) { // the video's name: found, with no moment
+                String text = doc.get(TEXT);
+                matches.add(new Match(doc.getField("start").numericValue().doubleValue(), doc.get(TYPE), text,
+                        query == null ? "" : exactText(text, query)));
             }
-            String text = doc.get(TEXT);
-            matches.add(new Match(doc.getField("start").numericValue().doubleValue(), doc.get(TYPE), text,
-                    query == null ? "" : exactText(text, query)));
         }
-        return byVideo;
+        return matches;
     }
 
-    /** The video of a document, from its doc values (no stored fields read for the thousands of moments a query may match). */
-    private static String videoOf(IndexSearcher searcher, int doc) throws IOException {
-        var leaves = searcher.getIndexReader().leaves();
-        var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues values = leaf.reader().getSortedDocValues(VIDEO);
-        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-            throw new IOException("a moment without its video in the search index");
+    /**
+     * Every document a query matches, grouped by video as they are collected (a video's id read from doc values, in
+     * document order): each video's {@value #MATCHES_PER_VIDEO} best, the videos in the order of their best. Its cost
+     * grows with the matches, not the index.
+     */
+    static final class ByVideo extends SimpleCollector {
+        private final Map<String, PriorityQueue<ScoreDoc>> best = new HashMap<>();
+        private Scorable scorer;
+        private SortedDocValues videos;
+        private int docBase;
+
+        static Map<String, List<ScoreDoc>> of(IndexSearcher searcher, Query query) throws IOException {
+            ByVideo collector = new ByVideo();
+            searcher.search(query, collector);
+            List<Map.Entry<String, List<ScoreDoc>>> ranked = new ArrayList<>();
+            collector.best.forEach((video, queue) -> {
+                List<ScoreDoc> docs = new ArrayList<>(queue);
+                docs.sort((a, b) -> Float.compare(b.score, a.score));
+                ranked.add(Map.entry(video, docs));
+            });
+            ranked.sort((a, b) -> Float.compare(b.getValue().get(0).score, a.getValue().get(0).score));
+            Map<String, List<ScoreDoc>> byVideo = new LinkedHashMap<>();
+            ranked.forEach(e -> byVideo.put(e.getKey(), e.getValue()));
+            return byVideo;
         }
-        return values.lookupOrd(values.ordValue()).utf8ToString();
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext leaf) throws IOException {
+            videos = DocValues.getSorted(leaf.reader(), VIDEO);
+            docBase = leaf.docBase;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (!videos.advanceExact(doc)) {
+                return;
+            }
+            String video = videos.lookupOrd(videos.ordValue()).utf8ToString();
+            PriorityQueue<ScoreDoc> queue = best.computeIfAbsent(video, v -> new PriorityQueue<>((a, b) -> Float.compare(a.score, b.score)));
+            float score = scorer.score();
+            if (queue.size() < MATCHES_PER_VIDEO) {
+                queue.add(new ScoreDoc(docBase + doc, score));
+            } else if (score > queue.peek().score) {
+                queue.poll();
+                queue.add(new ScoreDoc(docBase + doc, score));
+            }
+        }
     }
 
     /**

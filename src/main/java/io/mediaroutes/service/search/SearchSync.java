@@ -5,6 +5,7 @@ import io.mediaroutes.service.ServiceProperties;
 import io.mediaroutes.service.VideoEnded;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class SearchSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchSync.class);
+    private static final int BATCH = 100;
 
     private final SearchIndex index;
     private final List<SearchSource> sources;
@@ -59,11 +61,16 @@ public class SearchSync {
                 Map<String, Long> processed = source.processed();
                 Map<String, Long> indexed = index.versions(source.scope());
                 int changed = 0;
+                List<SearchIndex.Video> batch = new ArrayList<>();
                 for (var video : processed.entrySet()) {
                     if (!video.getValue().equals(indexed.get(video.getKey()))) {
-                        changed += put(source, video.getKey()) ? 1 : 0;
+                        source.video(video.getKey()).ifPresent(batch::add);
+                    }
+                    if (batch.size() == BATCH) {
+                        changed += flush(source, batch);
                     }
                 }
+                changed += flush(source, batch);
                 for (String gone : indexed.keySet()) {
                     if (!processed.containsKey(gone)) {
                         index.delete(gone);
@@ -76,6 +83,14 @@ public class SearchSync {
                 LOG.warn("Search index sync of {} failed (tried again in the next round): {}", source.scope(), e.toString());
             }
         }
+    }
+
+    /** Indexes a batch of videos (one commit: a rebuild of thousands is not thousands of commits), and empties it. */
+    private int flush(SearchSource source, List<SearchIndex.Video> batch) throws IOException {
+        int n = batch.size();
+        index.putAll(source.scope(), batch);
+        batch.clear();
+        return n;
     }
 
     private synchronized boolean put(SearchSource source, String id) throws IOException {
