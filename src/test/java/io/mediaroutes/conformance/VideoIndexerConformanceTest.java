@@ -83,6 +83,8 @@ class VideoIndexerConformanceTest extends AppTest {
         String urlId = JSON.readTree(byUrl.text()).path("id").asText();
         Await.until("both processed", Duration.ofSeconds(180), () -> indexerState(id, token).equals("Processed")
                 && indexerState(urlId, token).equals("Processed"));
+        // searchable a moment after: its end's listeners index it
+        Await.until("both searchable", Duration.ofSeconds(30), () -> found("/Videos/Search?accessToken=" + token + "&query=invoice") == 2);
         JsonNode index = indexerGet("/Videos/" + id + "/Index?accessToken=" + token + "&language=English");
         assertConforms(index, "get-video-index.json");
         JsonNode insights = index.at("/videos/0/insights");
@@ -160,6 +162,15 @@ class VideoIndexerConformanceTest extends AppTest {
                     + reader + " HTTP/1.1\r\nHost: 127.0.0.1");
             assertThat(refused.status()).as(bad).isEqualTo(400);
             assertThat(JSON.readTree(refused.text()).path("ErrorType").asText()).isEqualTo("INVALID_INPUT");
+        }
+    }
+
+    /** How many videos a search finds (-1 while the API does not answer), for waiting on. */
+    private int found(String search) {
+        try {
+            return indexerGet(search).path("results").size();
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -8,6 +8,7 @@ import io.mediaroutes.Chromium;
 import io.mediaroutes.RawHttp;
 import io.mediaroutes.TestVideos;
 import io.mediaroutes.media.Ffmpeg;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,7 @@ class VideoPagesTest extends AppTest {
         Chromium.screenshot(base + "/", Path.of("target/screenshots/videos.png"));
 
         // the search box asks the service's Search API (here opened as /?q=): the moment the text is shown, linked
+        Await.until("searchable", Duration.ofSeconds(30), () -> searchFinds("second%20shot", "two-shots.mp4"));
         assertThat(RawHttp.send(port, "GET /api/videos/search?query=second%20shot HTTP/1.1\r\nHost: 127.0.0.1").text())
                 .contains("\"name\":\"two-shots.mp4\"").contains("\"type\":\"Ocr\"").contains("\"exactText\":\"SECOND SHOT\"");
         assertThat(RawHttp.send(port, "GET /api/Videos/Search?query= HTTP/1.1\r\nHost: 127.0.0.1").status()).isEqualTo(400);
@@ -81,5 +83,14 @@ class VideoPagesTest extends AppTest {
         Chromium.screenshot(page, Path.of("target/screenshots/video.png"));
         assertThat(Path.of("target/screenshots/video.png")).isNotEmptyFile();
         assertThat(RawHttp.send(port, "GET /pipeline/videos HTTP/1.1\r\nHost: 127.0.0.1").text()).contains("\"sinks\":[\"direct:file-out\"]");
+    }
+
+    /** Whether the Connector's Search finds a video (false while the app does not answer), for waiting on. */
+    private boolean searchFinds(String query, String name) {
+        try {
+            return RawHttp.send(port, "GET /api/Videos/Search?query=" + query + " HTTP/1.1\r\nHost: 127.0.0.1").text().contains(name);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

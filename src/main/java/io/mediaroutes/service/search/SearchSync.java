@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,7 @@ public class SearchSync {
     private final SearchIndex index;
     private final List<SearchSource> sources;
     private final long every;
+    private volatile boolean closing;
     private final ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "search-sync");
         t.setDaemon(true);
@@ -63,6 +66,9 @@ public class SearchSync {
                 int changed = 0;
                 List<SearchIndex.Video> batch = new ArrayList<>();
                 for (var video : processed.entrySet()) {
+                    if (closing) {
+                        return;
+                    }
                     if (!video.getValue().equals(indexed.get(video.getKey()))) {
                         source.video(video.getKey()).ifPresent(batch::add);
                     }
@@ -93,7 +99,7 @@ public class SearchSync {
         return n;
     }
 
-    private synchronized boolean put(SearchSource source, String id) throws IOException {
+    private boolean put(SearchSource source, String id) throws IOException {
         Optional<SearchIndex.Video> video = source.video(id);
         if (video.isPresent()) {
             index.put(source.scope(), video.get());
@@ -101,8 +107,12 @@ public class SearchSync {
         return video.isPresent();
     }
 
-    /** A video processed here is searchable at once. */
+    /**
+     * A video processed here is searchable at once: before the other listeners of its end (the callback that tells
+     * the pipeline) hear of it. Lucene's writer takes it while a sync runs.
+     */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void ended(VideoEnded ended) {
         if (!"Processed".equals(ended.state())) {
             return;
@@ -119,13 +129,16 @@ public class SearchSync {
     }
 
     /** A video deleted here is gone from search at once. */
-    public synchronized void deleted(String id) throws IOException {
+    public void deleted(String id) throws IOException {
         index.delete(id);
     }
 
+    /** Lets a sync under way stop between two videos (not in the middle of a write), then closes the index. */
     @PreDestroy
-    public synchronized void close() throws IOException {
-        syncer.shutdownNow();
+    public void close() throws IOException, InterruptedException {
+        closing = true;
+        syncer.shutdown();
+        syncer.awaitTermination(30, TimeUnit.SECONDS);
         index.close();
     }
 }

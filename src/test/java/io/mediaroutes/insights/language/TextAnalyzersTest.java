@@ -10,6 +10,7 @@ import io.mediaroutes.insights.Analysis;
 import io.mediaroutes.insights.Analyzer;
 import io.mediaroutes.insights.InsightsProperties;
 import io.mediaroutes.insights.Keywords.TimedText;
+import io.mediaroutes.insights.vision.BrokenWorkers;
 import io.mediaroutes.insights.vision.VisionWorker;
 import io.mediaroutes.media.MediaProbe;
 import java.nio.file.Files;
@@ -118,11 +119,7 @@ class TextAnalyzersTest {
 
     @Test
     void aWorkerThatCannotStartFailsWithItsReason() throws Exception {
-        Path home = dir.resolve("broken-worker");
-        Path node = Files.createDirectories(home.resolve("runtime/node/bin")).resolve("node");
-        Files.writeString(node, "#!/bin/sh\necho 'cannot read the lexicon' >&2\nexit 3\n");
-        node.toFile().setExecutable(true);
-        Files.createDirectories(home.resolve("node_modules/@vladmandic/human/models"));
+        Path home = BrokenWorkers.home(dir.resolve("broken-worker"), "cannot read the lexicon");
         try (VisionWorker.Factory broken = new VisionWorker.Factory(new InsightsProperties.Vision(home, 720), dir.resolve("models"));
                 Analysis analysis = new Analysis("text-2", dir.resolve("none.mp4"), new MediaProbe.Info(10, 640, 360, "h264", "aac"),
                         dir.resolve("work"), Duration.ofMinutes(1), broken)) {

@@ -89,11 +89,7 @@ class FacesAnalyzerTest {
 
     @Test
     void aWorkerThatCannotStartFailsItsAnalyzersOnlyWithTheReason() throws Exception {
-        Path fakeHome = dir.resolve("broken-vision");
-        Path node = Files.createDirectories(fakeHome.resolve("runtime/node/bin")).resolve("node");
-        Files.writeString(node, "#!/bin/sh\necho 'out of memory: the model did not load' >&2\nexit 3\n");
-        node.toFile().setExecutable(true);
-        Files.createDirectories(fakeHome.resolve("node_modules/@vladmandic/human/models"));
+        Path fakeHome = BrokenWorkers.home(dir.resolve("broken-vision"), "out of memory: the model did not load");
         InsightsProperties base = InsightsProperties.of(true, false, false, false, false, dir.resolve("models")).withVision(true, true);
         InsightsProperties broken = new InsightsProperties(base.shots(), base.blackFrames(), base.audio(), base.ocr(), base.transcript(),
                 base.faces(), base.objects(), base.language(), base.entities(), base.sentiment(), base.topics(),
