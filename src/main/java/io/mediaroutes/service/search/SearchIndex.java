@@ -99,6 +99,7 @@ public final class SearchIndex implements AutoCloseable {
 
     public static final int MAX_QUERY_CHARS = 500;
     static final int MAX_QUERY_WORDS = 32;
+    static final int MAX_MOMENTS = 10_000; // a query's best moments that are grouped into videos: its cost is bounded
     static final int MEANING_CANDIDATES = 200;
     static final double MIN_MEANING = 0.35; // cosine similarity of a moment to the query, as topics use it
     private static final int MATCHES_PER_VIDEO = 20;
@@ -278,7 +279,7 @@ public final class SearchIndex implements AutoCloseable {
         if (phrase != null) {
             ranked.add(phrase, BooleanClause.Occur.SHOULD);
         }
-        return ByVideo.of(searcher, ranked.build());
+        return ByVideo.best(searcher, ranked.build(), MAX_MOMENTS);
     }
 
     /** Moments close in meaning to the query, whatever their words, grouped by video in the order of their best. */
@@ -330,15 +331,41 @@ public final class SearchIndex implements AutoCloseable {
      */
     static final class ByVideo extends SimpleCollector {
         private final Map<String, PriorityQueue<ScoreDoc>> best = new HashMap<>();
+        private final Map<Integer, PriorityQueue<ScoreDoc>> leafBest = new HashMap<>(); // by the video's ordinal in this leaf
         private Scorable scorer;
         private SortedDocValues videos;
         private int docBase;
 
+        /** Every document the query matches, by video (a listing, or the few a vector query returns). */
         static Map<String, List<ScoreDoc>> of(IndexSearcher searcher, Query query) throws IOException {
             ByVideo collector = new ByVideo();
             searcher.search(query, collector);
+            return collector.ranked();
+        }
+
+        /**
+         * The query's {@code limit} best documents, by video: Lucene skips those that cannot make the cut (block-max
+         * WAND), so a word in every moment costs no more than a rare one.
+         */
+        static Map<String, List<ScoreDoc>> best(IndexSearcher searcher, Query query, int limit) throws IOException {
+            ScoreDoc[] top = searcher.search(query, limit).scoreDocs.clone();
+            Arrays.sort(top, (a, b) -> Integer.compare(a.doc, b.doc)); // doc values are read forwards
+            ByVideo collector = new ByVideo();
+            var leaves = searcher.getIndexReader().leaves();
+            int leaf = -1;
+            for (ScoreDoc hit : top) {
+                while (leaf + 1 < leaves.size() && hit.doc >= leaves.get(leaf + 1).docBase) {
+                    collector.doSetNextReader(leaves.get(++leaf));
+                }
+                collector.add(hit.doc - collector.docBase, hit.score);
+            }
+            return collector.ranked();
+        }
+
+        private Map<String, List<ScoreDoc>> ranked() throws IOException {
+            endLeaf();
             List<Map.Entry<String, List<ScoreDoc>>> ranked = new ArrayList<>();
-            collector.best.forEach((video, queue) -> {
+            best.forEach((video, queue) -> {
                 List<ScoreDoc> docs = new ArrayList<>(queue);
                 docs.sort((a, b) -> Float.compare(b.score, a.score));
                 ranked.add(Map.entry(video, docs));
@@ -356,8 +383,21 @@ public final class SearchIndex implements AutoCloseable {
 
         @Override
         protected void doSetNextReader(LeafReaderContext leaf) throws IOException {
+            endLeaf();
             videos = DocValues.getSorted(leaf.reader(), VIDEO);
             docBase = leaf.docBase;
+        }
+
+        /** The last leaf's videos by id: each ordinal looked up once, not once a match. */
+        private void endLeaf() throws IOException {
+            if (videos == null) {
+                return;
+            }
+            for (var e : leafBest.entrySet()) {
+                PriorityQueue<ScoreDoc> queue = best.computeIfAbsent(videos.lookupOrd(e.getKey()).utf8ToString(), v -> queue());
+                e.getValue().forEach(d -> offer(queue, d));
+            }
+            leafBest.clear();
         }
 
         @Override
@@ -367,17 +407,26 @@ public final class SearchIndex implements AutoCloseable {
 
         @Override
         public void collect(int doc) throws IOException {
-            if (!videos.advanceExact(doc)) {
-                return;
+            add(doc, scorer.score());
+        }
+
+        private void add(int doc, float score) throws IOException {
+            if (videos.advanceExact(doc)) {
+                offer(leafBest.computeIfAbsent(videos.ordValue(), o -> queue()), new ScoreDoc(docBase + doc, score));
             }
-            String video = videos.lookupOrd(videos.ordValue()).utf8ToString();
-            PriorityQueue<ScoreDoc> queue = best.computeIfAbsent(video, v -> new PriorityQueue<>((a, b) -> Float.compare(a.score, b.score)));
-            float score = scorer.score();
+        }
+
+        private static PriorityQueue<ScoreDoc> queue() {
+            return new PriorityQueue<>((a, b) -> Float.compare(a.score, b.score));
+        }
+
+        /** Keeps a video's {@value #MATCHES_PER_VIDEO} best. */
+        private static void offer(PriorityQueue<ScoreDoc> queue, ScoreDoc doc) {
             if (queue.size() < MATCHES_PER_VIDEO) {
-                queue.add(new ScoreDoc(docBase + doc, score));
-            } else if (score > queue.peek().score) {
+                queue.add(doc);
+            } else if (doc.score > queue.peek().score) {
                 queue.poll();
-                queue.add(new ScoreDoc(docBase + doc, score));
+                queue.add(doc);
             }
         }
     }
