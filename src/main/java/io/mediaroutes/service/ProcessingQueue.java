@@ -142,13 +142,13 @@ public class ProcessingQueue implements SmartLifecycle {
             byte[] index = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(
                     VideoIndex.processed(video.indexSubject(), out.info(), insights.insights()));
             blobs.putBlob(video.container(), VideoIndex.BLOB, new ByteArrayInputStream(index));
-            videos.completed(id, out.info().wholeSeconds());
-            events.publishEvent(new VideoEnded(id, "Processed"));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            metrics.processed(took, out.info().durationSeconds());
+            metrics.processed(took, out.info().durationSeconds()); // counted before anyone can see it Completed
+            videos.completed(id, out.info().wholeSeconds());
             LOG.info("Video {} processed in {} s for {} s of video, renditions {}", id,
                     String.format(Locale.ROOT, "%.2f", took.toMillis() / 1000.0), out.info().wholeSeconds(),
                     out.rungs().stream().map(Ladder.Rung::name).toList());
+            events.publishEvent(new VideoEnded(id, "Processed"));
         } catch (MediaProbe.NotAVideoException e) {
             LOG.warn("Video {} failed: {}", id, e.getMessage());
             failed(id, "Not a video: " + e.getMessage());

@@ -34,6 +34,7 @@ public class SearchSync {
     private final SearchIndex index;
     private final List<SearchSource> sources;
     private final long every;
+    private final boolean meaning;
     private volatile boolean closing;
     private final ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "search-sync");
@@ -45,11 +46,18 @@ public class SearchSync {
         this.index = new SearchIndex(service.dataDir().resolve("search"), settings.meaning() ? Embeddings::of : null);
         this.sources = sources;
         this.every = settings.syncInterval().toMillis();
+        this.meaning = settings.meaning();
     }
 
-    /** Catches up once the app is ready (its database migrated), then every sync-interval, in a thread of its own. */
+    /**
+     * Catches up once the app is ready (its database migrated), then every sync-interval, in a thread of its own;
+     * first it loads the embedding model, so that the first video processed is not kept waiting for it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
+        if (meaning) {
+            syncer.execute(() -> Embeddings.of("ready"));
+        }
         syncer.scheduleWithFixedDelay(this::sync, 0, every, TimeUnit.MILLISECONDS);
     }
 
@@ -94,6 +102,9 @@ public class SearchSync {
     /** Indexes a batch of videos (one commit: a rebuild of thousands is not thousands of commits), and empties it. */
     private int flush(SearchSource source, List<SearchIndex.Video> batch) throws IOException {
         int n = batch.size();
+        if (n == 0) {
+            return 0;
+        }
         index.putAll(source.scope(), batch);
         batch.clear();
         return n;
