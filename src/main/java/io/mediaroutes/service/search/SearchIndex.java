@@ -134,7 +134,8 @@ public final class SearchIndex implements AutoCloseable {
     private void add(String scope, Video video) throws IOException {
         List<Document> docs = new ArrayList<>();
         Document head = base(scope, video, "Video");
-        head.add(new TextField(TEXT, video.name(), Field.Store.YES));
+        // "weekly_news.mp4" is found by "weekly" and by "news": its words, not the file name as one token
+        head.add(new TextField(TEXT, video.name() + " " + video.name().replaceAll("[._\\-]+", " "), Field.Store.YES));
         head.add(new StoredField("version", video.version()));
         head.add(new StoredField("thumbnailId", video.index().at("/videos/0/thumbnailId").asText("")));
         docs.add(head);

@@ -140,6 +140,9 @@ class TextAnalyzersTest {
         assertThat(french.path("sourceLanguage").asText()).isEqualTo("fr-FR");
         assertThat(french.path("languages").get(0).asText()).isEqualTo("fr-FR");
 
+        JsonNode clock = run(new LanguageAnalyzer(true), read("00:00:01 12", 0), read("00:00:02 12", 1));
+        assertThat(clock.path("sourceLanguageConfidence").asDouble()).as("digits are no language").isZero();
+
         JsonNode silent = run(new LanguageAnalyzer(true));
         assertThat(silent.path("sourceLanguage").asText()).isEqualTo("en-US");
         assertThat(silent.path("sourceLanguageConfidence").asDouble()).isZero();

@@ -82,6 +82,7 @@ class SearchIndexTest {
         assertThat(search("weekly", SearchIndex.Mode.WORDS).hits()).singleElement()
                 .satisfies(hit -> assertThat(hit.matches()).isEmpty());
         assertThat(search("weather", SearchIndex.Mode.WORDS).hits()).isEmpty();
+        assertThat(search("cooking", SearchIndex.Mode.WORDS).hits()).as("a word of the file name").isNotEmpty();
         assertThat(search("another scope", SearchIndex.Mode.WORDS).hits()).isEmpty();
     }
 
