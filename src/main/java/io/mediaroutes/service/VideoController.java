@@ -167,12 +167,11 @@ public class VideoController {
             @RequestParam(defaultValue = "25") int pageSize, @RequestParam(defaultValue = "0") int skip, HttpServletRequest request)
             throws IOException {
         Optional<SearchIndex.Mode> how = SearchIndex.Mode.named(mode);
-        if (query.isBlank() || query.length() > SearchIndex.MAX_QUERY_CHARS || pageSize < 1 || pageSize > 1000 || skip < 0 || how.isEmpty()) {
-            return invalidRequest(request, "query must have 1 to " + SearchIndex.MAX_QUERY_CHARS + " characters, mode must be words or "
-                    + "hybrid, pageSize must be 1 to 1000 and skip at least 0.");
+        if (pageSize < 1 || pageSize > 1000 || skip < 0 || how.isEmpty()) {
+            return invalidRequest(request, "mode must be words or hybrid, pageSize must be 1 to 1000 and skip at least 0.");
         }
         SearchIndex.Page found;
-        try {
+        try { // the index refuses a query it will not take (empty, too long, too many words), saying why
             found = search.index().search(ConnectorSearch.SCOPE, new SearchIndex.Request(query, how.get(), Set.of(), Map.of()), skip, pageSize);
         } catch (IllegalArgumentException tooMuch) {
             return invalidRequest(request, tooMuch.getMessage() + ".");

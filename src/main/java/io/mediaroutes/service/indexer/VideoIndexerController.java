@@ -235,13 +235,12 @@ public class VideoIndexerController {
                     .orElseThrow(() -> IndexerError.invalidInput("textScope must be among " + String.join(", ", new TreeSet<>(TEXT_SCOPES.keySet()))
                             + ".")).getValue());
         }
-        Map<String, String> filters = new HashMap<>();
-        Map.of("id", id == null ? "" : id, "externalId", externalId == null ? "" : externalId, "partition", partition == null ? "" : partition,
-                "sourceLanguage", sourceLanguage == null ? "" : sourceLanguage).forEach((k, v) -> {
-                    if (!v.isEmpty()) {
-                        filters.put(k, v);
-                    }
-                });
+        Map<String, String> filters = new HashMap<>(); // the filters given, and only those
+        filters.put("id", id);
+        filters.put("externalId", externalId);
+        filters.put("partition", partition);
+        filters.put("sourceLanguage", sourceLanguage);
+        filters.values().removeIf(v -> v == null || v.isEmpty());
         if (animatedCharacter != null && !animatedCharacter.isBlank()) {
             return page(json.createArrayNode(), pageSize, skip, 0);
         }

@@ -101,6 +101,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final String TYPE = "type";
     private static final String TEXT = "text";
     private static final String VECTOR = "vector";
+    private static final String HEAD = "Video"; // the type of a video's own document: its name, thumbnail, version
 
     private final Analyzer analyzer = new StandardAnalyzer();
     private final IndexWriter writer;
@@ -133,7 +134,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private void add(String scope, Video video) throws IOException {
         List<Document> docs = new ArrayList<>();
-        Document head = base(scope, video, "Video");
+        Document head = base(scope, video, HEAD);
         // "weekly_news.mp4" is found by "weekly" and by "news": its words, not the file name as one token
         head.add(new TextField(TEXT, video.name() + " " + video.name().replaceAll("[._\\-]+", " "), Field.Store.YES));
         head.add(new StoredField("version", video.version()));
@@ -183,7 +184,7 @@ public final class SearchIndex implements AutoCloseable {
         IndexSearcher searcher = searchers.acquire();
         try {
             Query heads = new BooleanQuery.Builder().add(new TermQuery(new Term(SCOPE, scope)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(TYPE, "Video")), BooleanClause.Occur.FILTER).build();
+                    .add(new TermQuery(new Term(TYPE, HEAD)), BooleanClause.Occur.FILTER).build();
             Map<String, Long> versions = new HashMap<>();
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : searcher.search(heads, Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) {
@@ -223,18 +224,19 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (text == null || !query.types().isEmpty()) {
             BooleanQuery.Builder types = new BooleanQuery.Builder();
-            (text == null ? Set.of("Video") : query.types()).forEach(t -> types.add(new TermQuery(new Term(TYPE, t)), BooleanClause.Occur.SHOULD));
+            (text == null ? Set.of(HEAD) : query.types()).forEach(t -> types.add(new TermQuery(new Term(TYPE, t)), BooleanClause.Occur.SHOULD));
             within.add(types.build(), BooleanClause.Occur.FILTER);
         }
+        Query scoped = within.build();
         IndexSearcher searcher = searchers.acquire();
         try {
             Map<String, List<ScoreDoc>> found;
             if (text == null) {
-                found = ByVideo.of(searcher, within.build());
+                found = ByVideo.of(searcher, scoped);
             } else {
-                found = words(searcher, within.build(), text);
+                found = words(searcher, scoped, text);
                 if (query.mode() == Mode.HYBRID && embed != null) {
-                    found = fused(found, meaning(searcher, within.build(), text));
+                    found = fused(found, meaning(searcher, scoped, text));
                 }
             }
             List<Hit> page = new ArrayList<>();
@@ -253,7 +255,7 @@ public final class SearchIndex implements AutoCloseable {
     private static String thumbnailOf(IndexSearcher searcher, String scope, String videoId) throws IOException {
         Query head = new BooleanQuery.Builder().add(new TermQuery(new Term(VIDEO, videoId)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(SCOPE, scope)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(TYPE, "Video")), BooleanClause.Occur.FILTER).build();
+                .add(new TermQuery(new Term(TYPE, HEAD)), BooleanClause.Occur.FILTER).build();
         ScoreDoc[] found = searcher.search(head, 1).scoreDocs;
         return found.length == 0 ? "" : searcher.storedFields().document(found[0].doc).get("thumbnailId");
     }
@@ -309,7 +311,7 @@ public final class SearchIndex implements AutoCloseable {
         StoredFields stored = searcher.storedFields();
         for (ScoreDoc hit : docs) {
             Document doc = stored.document(hit.doc);
-            if (!doc.get(TYPE).equals("Video")) { // the video's name: found, with no moment
+            if (!doc.get(TYPE).equals(HEAD)) { // the video's name: found, with no moment
                 String text = doc.get(TEXT);
                 matches.add(new Match(doc.getField("start").numericValue().doubleValue(), doc.get(TYPE), text,
                         query == null ? "" : exactText(text, query)));
