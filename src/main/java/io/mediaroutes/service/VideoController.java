@@ -160,10 +160,12 @@ public class VideoController {
     /**
      * Search (our extension, answering as Video Indexer's Search does): the processed videos whose insights or name
      * match {@code query}, best first, each with where it was said or shown ({@code searchMatches}); from the search
-     * index. {@code mode=hybrid} finds moments by meaning too (a query that shares no word with them).
+     * index. {@code mode=hybrid} finds moments by meaning too (a query that shares no word with them). Without a
+     * {@code query}, every processed video, a page at a time. Each result carries what a library filters by: its
+     * length, thumbnail, the people named or recognised, the objects and the topics.
      */
     @GetMapping("/api/Videos/Search")
-    public ResponseEntity<?> search(@RequestParam(defaultValue = "") String query, @RequestParam(defaultValue = "words") String mode,
+    public ResponseEntity<?> search(@RequestParam(required = false) String query, @RequestParam(defaultValue = "words") String mode,
             @RequestParam(defaultValue = "25") int pageSize, @RequestParam(defaultValue = "0") int skip, HttpServletRequest request)
             throws IOException {
         Optional<SearchIndex.Mode> how = SearchIndex.Mode.named(mode);
@@ -183,10 +185,13 @@ public class VideoController {
             if (video.isEmpty()) {
                 continue; // deleted since it was indexed
             }
-            results.addObject().put("id", video.get().id()).put("name", video.get().originalName()).put("state", video.get().indexState())
-                    .put("durationInSeconds", video.get().duration())
-                    .put("thumbnailId", hit.thumbnailId())
-                    .set("searchMatches", SearchMatches.of(hit.matches()));
+            ObjectNode result = results.addObject().put("id", video.get().id()).put("name", video.get().originalName())
+                    .put("state", video.get().indexState()).put("durationInSeconds", video.get().duration())
+                    .put("thumbnailId", hit.summary().thumbnailId());
+            result.set("people", json.valueToTree(hit.summary().people()));
+            result.set("objects", json.valueToTree(hit.summary().objects()));
+            result.set("topics", json.valueToTree(hit.summary().topics()));
+            result.set("searchMatches", SearchMatches.of(hit.matches()));
         }
         answer.putObject("nextPage").put("pageSize", pageSize).put("skip", skip).put("done", skip + pageSize >= found.total())
                 .put("totalCount", found.total());

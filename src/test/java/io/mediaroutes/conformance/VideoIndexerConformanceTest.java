@@ -101,6 +101,19 @@ class VideoIndexerConformanceTest extends AppTest {
         assertThat(index.at("/summarizedInsights/brands").findValuesAsText("name")).contains("Rolex");
         assertThat(insights.path("topics").isArray()).isTrue();
 
+        // Prompt Content: asked for (202), then answered in the shape of Microsoft's published example, its scene's words within
+        String prompt = "/trial/Accounts/" + indexerAccountId() + "/Videos/" + id + "/PromptContent?accessToken=" + token;
+        assertThat(RawHttp.send(port, "GET " + prompt + " HTTP/1.1\r\nHost: 127.0.0.1").status()).as("not asked for yet").isEqualTo(404);
+        assertThat(RawHttp.send(port, "POST " + prompt + "&promptStyle=Poem HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0").status())
+                .isEqualTo(400);
+        assertThat(RawHttp.send(port, "POST " + prompt + "&promptStyle=Full&modelName=Llama2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0")
+                .status()).isEqualTo(202);
+        JsonNode promptContent = indexerGet("/Videos/" + id + "/PromptContent?accessToken=" + token);
+        assertConforms(promptContent, "prompt-content.json");
+        assertThat(promptContent.path("partition").asText()).isEqualTo("some_partition");
+        assertThat(promptContent.at("/sections/0/content").asText()).startsWith("[Video title] some_name\n")
+                .contains("[OCR] ROLEX INVOICE 2026", "[Transcript] ").containsIgnoringCase("florida");
+
         // the insights widget (where InsightsWidget redirects) shows them, in Chromium
         String widget = RawHttp.send(port, "GET /trial/Accounts/" + indexerAccountId() + "/Videos/" + id + "/InsightsWidget?accessToken="
                 + token + " HTTP/1.1\r\nHost: 127.0.0.1").header("Location");

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The one place Video Indexer API errors are written, in the real service's shape. */
-@RestControllerAdvice(assignableTypes = VideoIndexerController.class)
+@RestControllerAdvice(assignableTypes = {VideoIndexerController.class, PromptContentController.class})
 class IndexerErrors {
 
     @ExceptionHandler(IndexerError.class)

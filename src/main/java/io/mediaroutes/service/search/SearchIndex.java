@@ -26,6 +26,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -59,8 +60,34 @@ public final class SearchIndex implements AutoCloseable {
     /** Where a query matched: the moment, its kind ("Transcript", "Ocr" ...), its text, and what of it matched. */
     public record Match(double start, String type, String text, String exactText) {}
 
-    /** A video found: its id, its thumbnail's id, and its matches, best first (none when only its name matched). */
-    public record Hit(String videoId, String thumbnailId, List<Match> matches) {}
+    /** A video found: its id, what the library shows of it, and its matches, best first (none when only its name matched). */
+    public record Hit(String videoId, Summary summary, List<Match> matches) {}
+
+    /** What a library lists and filters a video by: its thumbnail, length, the people named or seen, objects and topics. */
+    public record Summary(String thumbnailId, double durationInSeconds, List<String> people, List<String> objects, List<String> topics) {
+
+        static final Summary NONE = new Summary("", 0, List.of(), List.of(), List.of());
+
+        static Summary of(JsonNode index) {
+            JsonNode insights = index.at("/videos/0/insights");
+            List<String> people = new ArrayList<>(names(insights.path("faces"), "name").stream().filter(n -> !n.startsWith("Unknown")).toList());
+            people.addAll(names(insights.path("namedPeople"), "name"));
+            List<String> objects = new ArrayList<>(names(insights.path("detectedObjects"), "displayName"));
+            objects.addAll(names(insights.path("labels"), "name"));
+            return new Summary(index.at("/videos/0/thumbnailId").asText(""), index.path("durationInSeconds").asDouble(),
+                    distinct(people), distinct(objects), distinct(names(insights.path("topics"), "name")));
+        }
+
+        private static List<String> names(JsonNode items, String field) {
+            List<String> names = new ArrayList<>();
+            items.forEach(item -> names.add(item.path(field).asText()));
+            return names;
+        }
+
+        private static List<String> distinct(List<String> names) {
+            return names.stream().filter(n -> !n.isBlank()).distinct().limit(50).toList();
+        }
+    }
 
     /** One page of videos found, and how many were found in all. */
     public record Page(List<Hit> hits, int total) {}
@@ -138,7 +165,12 @@ public final class SearchIndex implements AutoCloseable {
         // "weekly_news.mp4" is found by "weekly" and by "news": its words, not the file name as one token
         head.add(new TextField(TEXT, video.name() + " " + video.name().replaceAll("[._\\-]+", " "), Field.Store.YES));
         head.add(new StoredField("version", video.version()));
-        head.add(new StoredField("thumbnailId", video.index().at("/videos/0/thumbnailId").asText("")));
+        Summary summary = Summary.of(video.index());
+        head.add(new StoredField("thumbnailId", summary.thumbnailId()));
+        head.add(new StoredField("duration", summary.durationInSeconds()));
+        summary.people().forEach(name -> head.add(new StoredField("people", name)));
+        summary.objects().forEach(name -> head.add(new StoredField("objects", name)));
+        summary.topics().forEach(name -> head.add(new StoredField("topics", name)));
         docs.add(head);
         JsonNode insights = video.index().at("/videos/0/insights");
         KINDS.forEach((kind, type) -> {
@@ -243,7 +275,7 @@ public final class SearchIndex implements AutoCloseable {
             int i = 0;
             for (var video : found.entrySet()) {
                 if (i++ >= skip && page.size() < pageSize) { // only the page's moments are read from the index
-                    page.add(new Hit(video.getKey(), thumbnailOf(searcher, scope, video.getKey()), matches(searcher, video.getValue(), text)));
+                    page.add(new Hit(video.getKey(), summaryOf(searcher, scope, video.getKey()), matches(searcher, video.getValue(), text)));
                 }
             }
             return new Page(page, found.size());
@@ -252,12 +284,18 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static String thumbnailOf(IndexSearcher searcher, String scope, String videoId) throws IOException {
+    private static Summary summaryOf(IndexSearcher searcher, String scope, String videoId) throws IOException {
         Query head = new BooleanQuery.Builder().add(new TermQuery(new Term(VIDEO, videoId)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(SCOPE, scope)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(TYPE, HEAD)), BooleanClause.Occur.FILTER).build();
         ScoreDoc[] found = searcher.search(head, 1).scoreDocs;
-        return found.length == 0 ? "" : searcher.storedFields().document(found[0].doc).get("thumbnailId");
+        if (found.length == 0) {
+            return Summary.NONE;
+        }
+        Document video = searcher.storedFields().document(found[0].doc);
+        IndexableField duration = video.getField("duration");
+        return new Summary(video.get("thumbnailId"), duration == null ? 0 : duration.numericValue().doubleValue(),
+                List.of(video.getValues("people")), List.of(video.getValues("objects")), List.of(video.getValues("topics")));
     }
 
     /** Videos whose moments contain every word of the query (the phrase ranks first), in the order of their best moment. */

@@ -63,7 +63,7 @@ class SearchIndexTest {
 
         assertThat(found.hits()).extracting(SearchIndex.Hit::videoId).containsExactlyInAnyOrder("news", "cooking");
         SearchIndex.Hit news = found.hits().stream().filter(h -> h.videoId().equals("news")).findFirst().orElseThrow();
-        assertThat(news.thumbnailId()).isEqualTo("thumb-news");
+        assertThat(news.summary().thumbnailId()).isEqualTo("thumb-news");
         // the dotted capital I lower-cases to two characters: exactText still comes from the text as written
         assertThat(news.matches()).extracting(SearchIndex.Match::type).containsExactlyInAnyOrder("Ocr", "Keyword");
         SearchIndex.Match ocr = news.matches().stream().filter(m -> m.type().equals("Ocr")).findFirst().orElseThrow();
