@@ -118,14 +118,18 @@ public final class BrowserTab implements AutoCloseable {
     }
 
     /** Waits until a JavaScript condition holds in the page. */
-    public void waitFor(String what, String condition) {
-        Await.until(what, Duration.ofSeconds(60), () -> {
-            try {
-                return eval("!!(" + condition + ")").equals("true");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+    public void waitFor(String what, String condition) throws Exception {
+        try {
+            Await.until(what, Duration.ofSeconds(60), () -> {
+                try {
+                    return eval("!!(" + condition + ")").equals("true");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        } catch (AssertionError timedOut) { // say what the page showed instead
+            throw new AssertionError(timedOut.getMessage() + "; the page showed: " + eval("document.body.innerText.slice(0, 600)"), timedOut);
+        }
     }
 
     /** Presses and releases a key, as a keyboard would. */

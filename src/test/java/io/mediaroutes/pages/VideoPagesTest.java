@@ -83,6 +83,13 @@ class VideoPagesTest extends AppTest {
         Chromium.screenshot(page, Path.of("target/screenshots/video.png"));
         assertThat(Path.of("target/screenshots/video.png")).isNotEmptyFile();
         assertThat(RawHttp.send(port, "GET /pipeline/videos HTTP/1.1\r\nHost: 127.0.0.1").text()).contains("\"sinks\":[\"direct:file-out\"]");
+
+        // the search index rebuilt on demand (actuator): emptied, then the video is found again
+        RawHttp.Answer rebuild = RawHttp.send(port, "POST /actuator/searchindex HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0");
+        assertThat(rebuild.status()).as(rebuild.text()).isEqualTo(200);
+        assertThat(rebuild.text()).contains("\"rebuilding\":true");
+        Await.until("found again after the rebuild", Duration.ofSeconds(60), () -> searchFinds("second%20shot", "two-shots.mp4"));
+        assertThat(RawHttp.send(port, "GET /actuator/searchindex HTTP/1.1\r\nHost: 127.0.0.1").text()).containsPattern("\"documents\":[1-9]");
     }
 
     /** Whether the Connector's Search finds a video (false while the app does not answer), for waiting on. */

@@ -1,6 +1,7 @@
 package io.mediaroutes.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import io.mediaroutes.AppTest;
@@ -59,7 +60,7 @@ class SinksTest extends AppTest {
         registry.add("mediaroutes.azure.connection-string", azurite::connectionString);
         registry.add("camel.main.routes-include-pattern", () -> "file:routes/*.camel.yaml,classpath:routes/test-sinks.camel.yaml,classpath:routes/test-webhook.camel.yaml");
         registry.add("mediaroutes.deliver.sinks",
-                () -> "direct:file-out,direct:webhook-out,direct:blob-out,direct:jdbc-out,direct:rabbitmq-out,direct:long-out,direct:shots-out");
+                () -> "direct:file-out,direct:webhook-out,direct:blob-out,direct:jdbc-out,direct:rabbitmq-out,direct:long-out,direct:shots-out,direct:rag-out");
         registry.add("test.webhook.secret", () -> SECRET);
         registry.add("test.webhook.url", RECEIVER::url);
         registry.add("test.rabbitmq.exchange", () -> EXCHANGE);
@@ -107,6 +108,14 @@ class SinksTest extends AppTest {
         assertThat(db.queryForList("SELECT name, duration_seconds, insights->>'state' AS state FROM video_insights ORDER BY name"))
                 .extracting(r -> r.get("name") + "/" + r.get("duration_seconds") + "/" + r.get("state"))
                 .containsExactly("long.mp4/3/Processed", "short.mp4/1/Processed");
+        // PostgreSQL, for retrieval: each video's Prompt Content sections with their embeddings, read with plain SQL as a
+        // RAG application would (the dot product of unit vectors: cosine similarity)
+        assertThat(db.queryForList("SELECT name, content, cardinality(embedding) AS dims, model FROM video_sections ORDER BY name, section_id"))
+                .extracting(r -> r.get("name") + "/" + r.get("dims") + "/" + r.get("model") + "/" + r.get("content").toString().lines().findFirst().orElse(""))
+                .containsExactly("long.mp4/384/all-MiniLM-L6-v2-q/[Video title] long.mp4", "short.mp4/384/all-MiniLM-L6-v2-q/[Video title] short.mp4");
+        Double self = db.queryForObject("SELECT (SELECT SUM(a * b) FROM unnest(embedding, embedding) AS t(a, b)) FROM video_sections"
+                + " WHERE name = 'long.mp4'", Double.class);
+        assertThat(self).as("unit length").isCloseTo(1.0, within(0.001));
         // RabbitMQ: two persistent messages routed by state
         RabbitTemplate rabbit = new RabbitTemplate(RABBIT);
         Message first = rabbit.receive(EXCHANGE, 5000);

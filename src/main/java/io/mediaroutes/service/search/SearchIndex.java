@@ -205,6 +205,13 @@ public final class SearchIndex implements AutoCloseable {
         return doc;
     }
 
+    /** Empties the index (of every scope), for a rebuild. */
+    public void clear() throws IOException {
+        writer.deleteAll();
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
     public void delete(String videoId) throws IOException {
         writer.deleteDocuments(new Term(VIDEO, videoId));
         writer.commit();

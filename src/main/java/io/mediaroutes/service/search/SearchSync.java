@@ -99,6 +99,16 @@ public class SearchSync {
         }
     }
 
+    /**
+     * Rebuilds the index from the videos themselves (after a change in how they are indexed, or to be sure): empties
+     * it now (waiting for a sync under way) and indexes every processed video again in the sync's thread.
+     */
+    public synchronized void rebuild() throws IOException {
+        index.clear();
+        LOG.info("Search index emptied for a rebuild");
+        syncer.execute(this::sync);
+    }
+
     /** Indexes a batch of videos (one commit: a rebuild of thousands is not thousands of commits), and empties it. */
     private int flush(SearchSource source, List<SearchIndex.Video> batch) throws IOException {
         int n = batch.size();
