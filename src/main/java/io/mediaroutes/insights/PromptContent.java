@@ -82,8 +82,11 @@ public final class PromptContent {
                 return ranges;
             }
         }
-        double duration = insights.has("duration") ? Timecode.parse(insights.path("duration").asText()) : 0;
-        return List.of(new double[] {0, duration});
+        double end = insights.has("duration") ? Timecode.parse(insights.path("duration").asText()) : 0;
+        for (JsonNode instance : insights.findValues("instances").stream().flatMap(list -> list.valueStream()).toList()) {
+            end = Math.max(end, time(instance, "end")); // an index without its duration: as far as anything in it reaches
+        }
+        return List.of(new double[] {0, end});
     }
 
     /** [start, end) cut where transcript or OCR lines start, so that each piece's text fits the budget where it can. */

@@ -1,6 +1,7 @@
 package io.mediaroutes.service.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mediaroutes.insights.PromptContent;
 import io.mediaroutes.insights.Timecode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -123,11 +125,13 @@ public final class SearchIndex implements AutoCloseable {
     static final int MEANING_CANDIDATES = 200;
     static final double MIN_MEANING = 0.35; // cosine similarity of a moment to the query, as topics use it
     static final int MATCHES_PER_VIDEO = 20;
+    static final int SCENE_TOKENS = 200; // a scene's text embedded in pieces of this size: the model reads 256 word pieces
     static final String VIDEO = "video";
     private static final String SCOPE = "scope";
     private static final String TYPE = "type";
     private static final String TEXT = "text";
     private static final String VECTOR = "vector";
+    private static final String SCENE_TEXT = "sceneText"; // stored only: a scene is found by meaning, never by its words
     private static final String HEAD = "Video"; // the type of a video's own document: its name, thumbnail, version
 
     private final Analyzer analyzer = new StandardAnalyzer();
@@ -188,7 +192,32 @@ public final class SearchIndex implements AutoCloseable {
                 docs.add(moment);
             }
         });
+        if (embed != null) {
+            docs.addAll(scenes(scope, video));
+        }
         writer.updateDocuments(new Term(VIDEO, video.id()), docs);
+    }
+
+    /**
+     * Each scene as one moment found by meaning alone: what is seen and said in it together (its Prompt Content
+     * section without the title), so that "a person on a train" finds the scene where a train is seen and the station
+     * is named, which neither its labels nor its lines alone would. Its text, for the match, is the section's lines.
+     */
+    private List<Document> scenes(String scope, Video video) {
+        List<Document> scenes = new ArrayList<>();
+        for (JsonNode section : PromptContent.sections(video.index(), SCENE_TOKENS, PromptContent.Style.FULL)) {
+            String content = section.path("content").asText().lines().filter(line -> !line.startsWith("[Video title]"))
+                    .collect(Collectors.joining("\n"));
+            if (content.isBlank()) {
+                continue;
+            }
+            Document scene = base(scope, video, "Scene");
+            scene.add(new StoredField(SCENE_TEXT, content.replaceAll("\\[[A-Za-z ]+\\] ", "").replace("\n", " · ")));
+            scene.add(new StoredField("start", Timecode.parse(section.path("start").asText())));
+            scene.add(new KnnFloatVectorField(VECTOR, embed.apply(content), VectorSimilarityFunction.DOT_PRODUCT));
+            scenes.add(scene);
+        }
+        return scenes;
     }
 
     private static Document base(String scope, Video video, String type) {
@@ -357,7 +386,7 @@ public final class SearchIndex implements AutoCloseable {
         for (ScoreDoc hit : docs) {
             Document doc = stored.document(hit.doc);
             if (!doc.get(TYPE).equals(HEAD)) { // the video's name: found, with no moment
-                String text = doc.get(TEXT);
+                String text = doc.get(TEXT) != null ? doc.get(TEXT) : doc.get(SCENE_TEXT);
                 matches.add(new Match(doc.getField("start").numericValue().doubleValue(), doc.get(TYPE), text,
                         query == null ? "" : exactText(text, query)));
             }

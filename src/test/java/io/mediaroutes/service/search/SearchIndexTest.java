@@ -111,6 +111,29 @@ class SearchIndexTest {
     }
 
     @Test
+    void aSceneIsFoundByWhatIsSeenAndSaidInItTogether() throws Exception {
+        index.put("scenes", video("commute", "commute.mp4", """
+                "labels": [{"id": 1, "name": "person", "instances": [{"start": "0:00:00", "end": "0:00:05"}]},
+                           {"id": 2, "name": "train", "instances": [{"start": "0:00:00", "end": "0:00:05"}]}],
+                "transcript": [{"id": 1, "text": "We met at the station.", "instances": [{"start": "0:00:01", "end": "0:00:03"}]}],
+                "scenes": [{"id": 1, "instances": [{"start": "0:00:00", "end": "0:00:05"}]}]
+                """, Map.of()));
+        index.put("scenes", video("office", "office.mp4", """
+                "labels": [{"id": 1, "name": "person", "instances": [{"start": "0:00:00", "end": "0:00:05"}]}],
+                "transcript": [{"id": 1, "text": "The cost of the loan went up again.", "instances": [{"start": "0:00:01", "end": "0:00:03"}]}],
+                "scenes": [{"id": 1, "instances": [{"start": "0:00:00", "end": "0:00:05"}]}]
+                """, Map.of()));
+        String query = "a person on a train"; // its words are in no one moment: "person" and "train" are two labels
+        assertThat(index.search("scenes", new SearchIndex.Request(query, SearchIndex.Mode.WORDS, Set.of(), Map.of()), 0, 25).hits()).isEmpty();
+
+        SearchIndex.Page found = index.search("scenes", new SearchIndex.Request(query, SearchIndex.Mode.HYBRID, Set.of(), Map.of()), 0, 25);
+
+        assertThat(found.hits()).extracting(SearchIndex.Hit::videoId).containsExactly("commute");
+        assertThat(found.hits().get(0).matches()).extracting(m -> m.type() + " " + m.start() + " " + m.text())
+                .contains("Scene 0.0 person, train · We met at the station.");
+    }
+
+    @Test
     void hostileQueriesAreTextOrRefusedNeverAStackTraceOrAScan() throws Exception {
         for (String syntax : List.of("title:today AND show*", "today\" OR 1=1 --", "'; DROP TABLE service_video; --", "+(", "*:*", "~ ^ [")) {
             assertThat(search(syntax, SearchIndex.Mode.HYBRID).total()).as(syntax).isLessThanOrEqualTo(2);
