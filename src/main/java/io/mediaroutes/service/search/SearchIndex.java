@@ -125,6 +125,7 @@ public final class SearchIndex implements AutoCloseable {
     static final int MEANING_CANDIDATES = 200;
     static final double MIN_MEANING = 0.35; // cosine similarity of a moment to the query, as topics use it
     static final int MATCHES_PER_VIDEO = 20;
+    static final String FORMAT = "2"; // how videos are indexed: an index written another way is rebuilt at start
     static final int SCENE_TOKENS = 200; // a scene's text embedded in pieces of this size: the model reads 256 word pieces
     static final String VIDEO = "video";
     private static final String SCOPE = "scope";
@@ -145,6 +146,16 @@ public final class SearchIndex implements AutoCloseable {
      */
     public SearchIndex(Path folder, Function<String, float[]> embed) throws IOException {
         this.writer = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
+        Map<String, String> written = new HashMap<>();
+        Iterable<Map.Entry<String, String>> commitData = writer.getLiveCommitData();
+        if (commitData != null) {
+            commitData.forEach(e -> written.put(e.getKey(), e.getValue()));
+        }
+        if (!FORMAT.equals(written.get("format"))) { // indexed another way (an older version): emptied, the sync fills it
+            writer.deleteAll();
+        }
+        writer.setLiveCommitData(Map.of("format", FORMAT).entrySet());
+        writer.commit();
         this.searchers = new SearcherManager(writer, null);
         this.embed = embed;
     }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +134,24 @@ class SearchIndexTest {
         assertThat(found.hits()).extracting(SearchIndex.Hit::videoId).containsExactly("commute");
         assertThat(found.hits().get(0).matches()).extracting(m -> m.type() + " " + m.start() + " " + m.text())
                 .contains("Scene 0.0 person, train · We met at the station.");
+    }
+
+    @Test
+    void anIndexWrittenAnotherWayIsEmptiedAtStartForTheSyncToFillAgain() throws Exception {
+        Path older = dir.resolve("older");
+        try (SearchIndex current = new SearchIndex(older, null)) {
+            current.put("test", video("kept", "kept.mp4", "\"ocr\": []", Map.of()));
+        }
+        try (SearchIndex reopened = new SearchIndex(older, null)) {
+            assertThat(reopened.size()).as("the same format: kept").isEqualTo(1);
+        }
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(older), new IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of("format", "1").entrySet()); // as an earlier version left it
+            writer.commit();
+        }
+        try (SearchIndex upgraded = new SearchIndex(older, null)) {
+            assertThat(upgraded.size()).isZero();
+        }
     }
 
     @Test
