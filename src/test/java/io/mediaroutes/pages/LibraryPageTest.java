@@ -66,6 +66,14 @@ class LibraryPageTest extends AppTest {
             assertThat(tab.eval("[...document.querySelectorAll('#videos td.state')].every(td => td.textContent.startsWith('Failed: '))"))
                     .isEqualTo("true");
             assertThat(tab.eval(listed + ".includes('finance.mp4')")).isEqualTo("false");
+
+            // a date typed into "Dropped from" (month, day, year): none was dropped in 2099
+            tabTo(tab, "from");
+            for (char digit : "01012099".toCharArray()) {
+                tab.press(String.valueOf(digit));
+            }
+            tab.waitFor("none dropped since", "document.getElementById('from').value === '2099-01-01' && document.body.dataset.rendered === '0'");
+            assertThat(tab.eval("document.getElementById('summary').textContent")).startsWith("None found.");
         }
 
         try (BrowserTab phone = BrowserTab.open(library, 390, 844)) {
