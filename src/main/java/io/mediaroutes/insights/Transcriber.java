@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -64,11 +64,14 @@ public final class Transcriber {
                 DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(pcm)))) {
             recognizer.setWords(true);
             byte[] chunk = new byte[SpeechDetector.CHUNK * 2];
+            float[] samples = new float[SpeechDetector.CHUNK];
+            Random dither = new Random(0);
             for (int i = 0, n; (n = SpeechDetector.readChunk(in, chunk)) > 0; i++) {
-                if (!speech.get(i)) {
-                    Arrays.fill(chunk, (byte) 0);
+                for (int k = 0; k < n / 2; k++) { // s16le, silenced where no speech is, with the dither the model expects
+                    short sample = speech.get(i) ? (short) ((chunk[2 * k] & 0xff) | (chunk[2 * k + 1] << 8)) : 0;
+                    samples[k] = (float) (sample + dither.nextGaussian());
                 }
-                if (recognizer.acceptWaveForm(chunk, n)) {
+                if (recognizer.acceptWaveForm(samples, n / 2)) {
                     add(lines, recognizer.getResult());
                 }
             }
@@ -124,10 +127,24 @@ public final class Transcriber {
             if (!Files.exists(dir.resolve("am/final.mdl"))) {
                 unpack(dir);
             }
+            undithered(dir.resolve("conf/mfcc.conf"));
             LibVosk.setLogLevel(LogLevel.WARNINGS);
             model = new Model(dir.toString());
         }
         return model;
+    }
+
+    /**
+     * Kaldi dithers the sound (Gaussian noise of one sample step) with a random generator seeded once per process, so
+     * the same audio heard twice in one process gave other words (and a test its answer by the order it ran in). Its
+     * dither is turned off and the same noise added here from a generator seeded per transcript: the model hears what
+     * it was trained on, and the same audio always gives the same transcript.
+     */
+    private static void undithered(Path mfccConf) throws IOException {
+        String conf = Files.readString(mfccConf);
+        if (!conf.contains("--dither=")) {
+            Files.writeString(mfccConf, conf + (conf.endsWith("\n") ? "" : "\n") + "--dither=0.0\n");
+        }
     }
 
     private static void unpack(Path dir) throws IOException {
