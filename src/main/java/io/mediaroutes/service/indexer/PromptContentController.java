@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Create Prompt Content and Get Prompt Content ({@code /Videos/{videoId}/PromptContent}): POST asks for it (202),
  * GET answers it, built from the video's current index in the shape of Microsoft's published example
- * ({@link PromptContent}). What POST asked ({@code promptStyle}, {@code modelName}) is kept beside the video, so the
- * answer follows a ReIndex.
+ * ({@link PromptContent}). The style POST asked for is kept beside the video and the answer built from its current
+ * index, so it follows a ReIndex.
  */
 @RestController
 public class PromptContentController {
@@ -52,7 +52,7 @@ public class PromptContentController {
         this.props = props;
     }
 
-    /** {@code promptStyle}: Full (default) or Summarized; {@code modelName}: the model it is meant for, kept. */
+    /** {@code promptStyle}: Full (default) or Summarized; {@code modelName} (the model it is meant for) is checked, not used. */
     @IndexerAccess.Write
     @PostMapping(PATH)
     public ResponseEntity<Void> create(@PathVariable String videoId, @RequestParam(defaultValue = "Full") String promptStyle,
@@ -62,7 +62,7 @@ public class PromptContentController {
         if (modelName != null && !MODEL_NAME.matcher(modelName).matches()) {
             throw IndexerError.invalidInput("modelName must be 1 to 64 letters, digits, dots, dashes or underscores.");
         }
-        ObjectNode asked = json.createObjectNode().put("promptStyle", style.name()).put("modelName", modelName);
+        ObjectNode asked = json.createObjectNode().put("promptStyle", style.name());
         blobs.putBlob(video.container(), BLOB, new ByteArrayInputStream(json.writeValueAsBytes(asked)));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(request.getRequestURI())).build();
     }
