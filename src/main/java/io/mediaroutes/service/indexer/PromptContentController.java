@@ -24,9 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Create Prompt Content and Get Prompt Content ({@code /Videos/{videoId}/PromptContent}): POST asks for it (202),
- * GET answers it, built from the video's current index in the shape of Microsoft's published example
- * ({@link PromptContent}). The style POST asked for is kept beside the video and the answer built from its current
- * index, so it follows a ReIndex.
+ * GET answers it in the shape of Microsoft's published example ({@link PromptContent}), in the style POST asked for
+ * (kept beside the video) and from the video's current index, so it follows a ReIndex.
  */
 @RestController
 public class PromptContentController {
