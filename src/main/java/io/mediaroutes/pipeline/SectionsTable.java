@@ -49,13 +49,21 @@ public class SectionsTable {
             String content = section.path("content").asText();
             rows.add(new Object[] {videoId, section.path("id").asInt(), index.path("name").asText(),
                     Timecode.parse(section.path("start").asText()), Timecode.parse(section.path("end").asText()), content,
-                    boxed(Embeddings.of(content)), MODEL, now});
+                    boxed(embedding(content)), MODEL, now});
         }
         transaction.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM video_sections WHERE video_id = ?", videoId);
             jdbc.batchUpdate(INSERT, rows);
         });
         return rows.size();
+    }
+
+    private static float[] embedding(String text) {
+        try {
+            return Embeddings.of(text);
+        } catch (NoClassDefFoundError missing) {
+            throw new IllegalStateException("The rag-sink needs the embedding model, which the pipeline-only jar leaves out: run the full jar", missing);
+        }
     }
 
     /** As doubles: PostgreSQL's REAL products of small numbers underflow into an error, its doubles' do not. */
