@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,14 +44,11 @@ public final class BrowserTab implements AutoCloseable {
 
     /** Opens {@code url} in a window of {@code width} x {@code height} CSS pixels and waits for it to load. */
     public static BrowserTab open(String url, int width, int height) throws Exception {
-        if (!Files.isExecutable(Chromium.BINARY)) {
-            MissingTool.skipOrFail("Chromium is not installed at " + Chromium.BINARY + " (.ci/run installs Debian's chromium)");
-        }
-        Path profile = Files.createTempDirectory("chromium-");
-        Process chromium = new ProcessBuilder(Chromium.BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--mute-audio", "--hide-scrollbars",
-                "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
-                .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+        Path profile = Chromium.profile();
+        List<String> command = Chromium.command(profile, "--hide-scrollbars", "--remote-debugging-port=0");
+        command.add("about:blank");
+        Process chromium = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile())
+                .start();
         Path portFile = profile.resolve("DevToolsActivePort"); // Chromium writes the port it took here
         Await.until("Chromium's DevTools port", Duration.ofSeconds(60), () -> Files.exists(portFile) && portFile.toFile().length() > 0);
         String port = Files.readAllLines(portFile).get(0).strip();

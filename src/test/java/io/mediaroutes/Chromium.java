@@ -30,13 +30,8 @@ public final class Chromium {
     }
 
     private static String run(String url, String... flags) throws IOException, InterruptedException {
-        if (!Files.isExecutable(BINARY)) {
-            MissingTool.skipOrFail("Chromium is not installed at " + BINARY + " (.ci/run installs Debian's chromium)");
-        }
-        Path profile = Files.createTempDirectory("chromium-");
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--mute-audio", "--virtual-time-budget=20000", "--user-data-dir=" + profile));
+        Path profile = profile();
+        List<String> command = command(profile, "--virtual-time-budget=20000");
         command.addAll(List.of(flags));
         command.add(url);
         Process chromium = new ProcessBuilder(command).redirectError(profile.resolve("chromium.log").toFile()).start();
@@ -49,14 +44,27 @@ public final class Chromium {
 
     /** Opens the page in a fresh profile; the caller destroys the process when it has seen what it waits for. */
     public static Process open(String url) throws IOException {
+        Path profile = profile();
+        List<String> command = command(profile, "--disable-quic", "--autoplay-policy=no-user-gesture-required",
+                "--allow-file-access-from-files");
+        command.add(url);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+    }
+
+    /** A fresh profile folder (its log goes there too); skips, or under CI=true fails, where Chromium is missing. */
+    static Path profile() throws IOException {
         if (!Files.isExecutable(BINARY)) {
             MissingTool.skipOrFail("Chromium is not installed at " + BINARY + " (.ci/run installs Debian's chromium)");
         }
-        Path profile = Files.createTempDirectory("chromium-");
-        return new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--mute-audio", "--autoplay-policy=no-user-gesture-required", "--allow-file-access-from-files",
-                "--user-data-dir=" + profile, url)
-                .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+        return Files.createTempDirectory("chromium-");
+    }
+
+    /** Headless Chromium in {@code profile}, quiet (no GPU, sync, updates or sound), with {@code flags}; add the URL. */
+    static List<String> command(Path profile, String... flags) {
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--mute-audio",
+                "--user-data-dir=" + profile));
+        command.addAll(List.of(flags));
+        return command;
     }
 }

@@ -1,5 +1,7 @@
 package io.mediaroutes.service.indexer;
 
+import io.mediaroutes.service.Video;
+import io.mediaroutes.service.VideoRepository;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,9 +19,16 @@ public class IndexerVideos {
             String privacy, String language, String indexingPreset, String streamingPreset) {}
 
     private final JdbcTemplate jdbc;
+    private final VideoRepository videos;
 
-    public IndexerVideos(JdbcTemplate jdbc) {
+    public IndexerVideos(JdbcTemplate jdbc, VideoRepository videos) {
         this.jdbc = jdbc;
+        this.videos = videos;
+    }
+
+    /** A video of this API (not one of the Connector API's); empty if there is none of that id. */
+    public Optional<Video> video(String videoId) {
+        return videos.find(videoId).filter(v -> find(videoId).isPresent());
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

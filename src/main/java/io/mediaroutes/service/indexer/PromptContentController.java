@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaroutes.insights.PromptContent;
 import io.mediaroutes.service.Video;
-import io.mediaroutes.service.VideoRepository;
 import io.mediaroutes.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
@@ -34,16 +33,14 @@ public class PromptContentController {
     private static final String BLOB = "prompt-content.json";
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private final VideoRepository videos;
     private final IndexerVideos indexerVideos;
     private final IndexerViews views;
     private final BlobStore blobs;
     private final ObjectMapper json;
     private final PromptContentProperties props;
 
-    PromptContentController(VideoRepository videos, IndexerVideos indexerVideos, IndexerViews views, BlobStore blobs, ObjectMapper json,
+    PromptContentController(IndexerVideos indexerVideos, IndexerViews views, BlobStore blobs, ObjectMapper json,
             PromptContentProperties props) {
-        this.videos = videos;
         this.indexerVideos = indexerVideos;
         this.views = views;
         this.blobs = blobs;
@@ -85,8 +82,7 @@ public class PromptContentController {
 
     /** A processed video of this API; else VIDEO_NOT_FOUND, or a 409 while it is being indexed. */
     private Video processed(String videoId) {
-        Video video = videos.find(videoId).filter(v -> indexerVideos.find(videoId).isPresent())
-                .orElseThrow(() -> IndexerError.videoNotFound(videoId));
+        Video video = indexerVideos.video(videoId).orElseThrow(() -> IndexerError.videoNotFound(videoId));
         if (video.state() != Video.State.COMPLETED) {
             throw new IndexerError(HttpStatus.CONFLICT, "VIDEO_INDEXING_IN_PROGRESS", "Video " + videoId + " is not indexed yet.");
         }

@@ -312,7 +312,7 @@ public class VideoIndexerController {
     @IndexerAccess.Write
     @DeleteMapping(VIDEO)
     public ResponseEntity<Void> delete(@PathVariable String videoId) throws IOException {
-        Optional<Video> video = videos.find(videoId).filter(v -> indexerVideos.find(v.id()).isPresent());
+        Optional<Video> video = indexerVideos.video(videoId);
         if (video.isPresent()) {
             videos.delete(videoId);
             indexerVideos.delete(videoId);
@@ -361,8 +361,7 @@ public class VideoIndexerController {
 
     /** A video of this API (not one of the Connector API's), or VIDEO_NOT_FOUND. */
     private Video video(String videoId) {
-        return videos.find(videoId).filter(v -> indexerVideos.find(videoId).isPresent())
-                .orElseThrow(() -> IndexerError.videoNotFound(videoId));
+        return indexerVideos.video(videoId).orElseThrow(() -> IndexerError.videoNotFound(videoId));
     }
 
     private IndexerVideos.Fields fields(String videoId) {
